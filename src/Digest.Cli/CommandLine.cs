@@ -1,0 +1,39 @@
+using System.CommandLine;
+
+namespace Digest.Cli;
+
+/// <summary>Exit codes and the options several commands share.</summary>
+internal static class CommandLine
+{
+    public const int Success = 0;
+    public const int ContentErrors = 1;
+    public const int UsageErrors = 2;
+
+    public static Option<string> SiteOption() => new("--site")
+    {
+        Description = "The site folder (holding digest.yml and input/).",
+        DefaultValueFactory = _ => ".",
+    };
+
+    public static Option<bool> DraftsOption() => new("--drafts") { Description = "Include articles marked draft: true." };
+
+    public static Option<bool> FutureOption() => new("--future") { Description = "Include articles dated in the future." };
+
+    /// <summary>Parses and runs; a command line that does not parse exits with 2 after saying why.</summary>
+    public static int Run(RootCommand root, string[] args)
+    {
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine($"digest: error DG9002: {error.Message}");
+            }
+
+            Console.Error.WriteLine("Run 'digest --help' for usage.");
+            return UsageErrors;
+        }
+
+        return result.Invoke();
+    }
+}

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Digest.Cli;
+using Digest.Cli.Commands;
+
+var root = new RootCommand("Digest: a static site generator for news digests.")
+{
+    BuildCommand.Create(),
+};
+
+return CommandLine.Run(root, args);

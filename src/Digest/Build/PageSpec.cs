@@ -1,0 +1,16 @@
+using Digest.Templates;
+using Scriban.Runtime;
+
+namespace Digest.Build;
+
+/// <summary>One HTML page to render: where it goes, with which layout, and how to build what its templates see.</summary>
+/// <param name="Url">Site-relative URL: <c>/tags/rail/page/2/</c> or <c>/404.html</c>.</param>
+/// <param name="Source">What the page comes from, for error messages: an article's path, else its URL.</param>
+/// <param name="LastModified">For the sitemap; null leaves lastmod out.</param>
+/// <param name="InSitemap">False for pages search engines should not list (404).</param>
+public sealed record PageSpec(string Url, string Layout, string Source, DateTimeOffset? LastModified, bool InSitemap,
+    Func<TemplateModel, ScriptObject> Globals)
+{
+    /// <summary>The file a URL is served from: directory URLs get index.html.</summary>
+    public string OutputPath => Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
+}

@@ -1,0 +1,35 @@
+namespace Digest.Content;
+
+/// <summary>One article or standalone page as read from its file: immutable, independent of the rest of the site.</summary>
+public sealed record Article
+{
+    /// <summary>Site-relative source path with '/' separators, e.g. input/articles/rail.md.</summary>
+    public required string SourcePath { get; init; }
+    /// <summary>The file name without extension, slugified (for the <c>{filename}</c> permalink token).</summary>
+    public required string FileName { get; init; }
+    public required bool IsPage { get; init; }
+    public required string Title { get; init; }
+    /// <summary>Null only for standalone pages without a date.</summary>
+    public required DateTimeOffset? Date { get; init; }
+    public DateTimeOffset? Updated { get; init; }
+    public required string Slug { get; init; }
+    public required string Summary { get; init; }
+    public required string ContentHtml { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public string Source { get; init; } = "";
+    public string SourceUrl { get; init; } = "";
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public string Image { get; init; } = "";
+    public string ImageAlt { get; init; } = "";
+    public string Lang { get; init; } = "";
+    /// <summary>Layout name; null for the kind's default.</summary>
+    public string? Layout { get; init; }
+    public int LayoutLine { get; init; }
+    public bool Draft { get; init; }
+    public int MenuOrder { get; init; }
+    public int WordCount { get; init; }
+    public int ReadingMinutes { get; init; }
+    /// <summary>Front matter keys Digest does not know, for templates.</summary>
+    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+}

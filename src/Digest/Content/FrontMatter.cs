@@ -1,0 +1,106 @@
+using Digest.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Digest.Content;
+
+/// <summary>A YAML value with the file and line offset needed to report it at its true position.</summary>
+internal sealed record FrontMatterValue(YamlNode Node, string Path, int LineOffset)
+{
+    public int Line => (int)Node.Start.Line + LineOffset;
+    public int Column => (int)Node.Start.Column;
+}
+
+/// <summary>Splits a Markdown file into front matter (YAML between '---' lines) and body.</summary>
+internal sealed record FrontMatter(IReadOnlyDictionary<string, FrontMatterValue> Values, string Body, int BodyLine)
+{
+    public static FrontMatter? Parse(string text, string path, DiagnosticBag diagnostics)
+    {
+        if (text.Length == 0 || text.AsSpan().Trim().IsEmpty)
+        {
+            diagnostics.Error(path, 0, 0, DiagnosticCodes.EmptyFile,
+                "the file is empty. Add front matter with a title and a date, or delete the file.");
+            return null;
+        }
+
+        var firstLineEnd = text.IndexOf('\n');
+        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
+        if (firstLine.TrimEnd() != "---")
+        {
+            diagnostics.Error(path, 1, 1, DiagnosticCodes.MissingFrontMatter,
+                "the file does not start with front matter. Begin it with a '---' line, then 'title:' and 'date:', then a closing '---' line.");
+            return null;
+        }
+
+        // Find the closing '---' (or YAML's '...') line.
+        var lineNumber = 1;
+        var position = firstLineEnd + 1;
+        while (firstLineEnd >= 0 && position <= text.Length)
+        {
+            lineNumber++;
+            var end = text.IndexOf('\n', position);
+            var line = end < 0 ? text[position..] : text[position..end];
+            if (line.TrimEnd() is "---" or "...")
+            {
+                var yaml = text[(firstLineEnd + 1)..position];
+                var body = end < 0 ? "" : text[(end + 1)..];
+                var values = ParseYaml(yaml, path, diagnostics);
+                return values is null ? null : new FrontMatter(values, body, lineNumber + 1);
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            position = end + 1;
+        }
+
+        diagnostics.Error(path, 1, 1, DiagnosticCodes.UnclosedFrontMatter,
+            "the front matter opened on line 1 is never closed. Add a '---' line after the last front matter key.");
+        return null;
+    }
+
+    /// <summary>Parses a YAML map into values keyed by lower-case name; positions are shifted past the opening '---'.</summary>
+    public static Dictionary<string, FrontMatterValue>? ParseYaml(string yaml, string path, DiagnosticBag diagnostics, int lineOffset = 1)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Error(path, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column, DiagnosticCodes.YamlSyntax,
+                $"{YamlMessages.Describe(ex)}. Fix the YAML; quote values that contain ': ' or start with a special character.");
+            return null;
+        }
+
+        var values = new Dictionary<string, FrontMatterValue>(StringComparer.Ordinal);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return values;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode map)
+        {
+            var node = stream.Documents[0].RootNode;
+            diagnostics.Error(path, (int)node.Start.Line + lineOffset, (int)node.Start.Column, DiagnosticCodes.YamlSyntax,
+                "front matter must be a map of 'key: value' lines. Write each field on its own line, like 'title: My story'.");
+            return null;
+        }
+
+        foreach (var (key, value) in map.Children)
+        {
+            var name = ((key as YamlScalarNode)?.Value ?? "").ToLowerInvariant();
+            if (!values.TryAdd(name, new FrontMatterValue(value, path, lineOffset)))
+            {
+                diagnostics.Error(path, (int)key.Start.Line + lineOffset, (int)key.Start.Column, DiagnosticCodes.YamlSyntax,
+                    $"the key '{name}' appears twice (keys are case-insensitive). Keep one of them.");
+                return null;
+            }
+        }
+
+        return values;
+    }
+}

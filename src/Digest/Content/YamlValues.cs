@@ -1,0 +1,49 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Digest.Content;
+
+/// <summary>Turns YAML nodes into plain values (string, bool, long, double, lists, maps) for templates.</summary>
+internal static class YamlValues
+{
+    public static object? ToValue(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => Scalar(scalar),
+        YamlSequenceNode sequence => sequence.Children.Select(ToValue).ToList(),
+        YamlMappingNode mapping => ToDictionary(mapping),
+        _ => null,
+    };
+
+    public static Dictionary<string, object?> ToDictionary(YamlMappingNode mapping)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name })
+            {
+                result[name] = ToValue(value);
+            }
+        }
+
+        return result;
+    }
+
+    private static object? Scalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value;
+        if (text is null || scalar.Style is not YamlDotNet.Core.ScalarStyle.Plain)
+        {
+            return text;
+        }
+
+        return text switch
+        {
+            "" or "~" or "null" => null,
+            "true" => true,
+            "false" => false,
+            _ when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
+            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            _ => text,
+        };
+    }
+}

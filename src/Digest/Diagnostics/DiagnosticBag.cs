@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace Digest.Diagnostics;
+
+/// <summary>Collects diagnostics from parallel stages; reports them in a stable order.</summary>
+public sealed class DiagnosticBag
+{
+    private readonly ConcurrentBag<Diagnostic> _items = [];
+
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+
+    public void Error(string path, int line, int column, string code, string message) =>
+        Add(new Diagnostic(path, line, column, Severity.Error, code, message));
+
+    public void Warning(string path, int line, int column, string code, string message) =>
+        Add(new Diagnostic(path, line, column, Severity.Warning, code, message));
+
+    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>Sorted by path, position and code so that output is the same run after run.</summary>
+    public IReadOnlyList<Diagnostic> ToSortedList() =>
+        [.. _items.OrderBy(d => d.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Line).ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)];
+}

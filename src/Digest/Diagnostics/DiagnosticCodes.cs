@@ -1,0 +1,39 @@
+namespace Digest.Diagnostics;
+
+/// <summary>Stable diagnostic codes, listed in README. Tests assert codes, not wording.</summary>
+public static class DiagnosticCodes
+{
+    // DG1xxx: content (front matter and articles)
+    public const string MissingFrontMatter = "DG1001";
+    public const string UnclosedFrontMatter = "DG1002";
+    public const string YamlSyntax = "DG1003";
+    public const string MissingTitle = "DG1004";
+    public const string MissingDate = "DG1005";
+    public const string InvalidDate = "DG1006";
+    public const string WrongType = "DG1007";
+    public const string InvalidSlug = "DG1008";
+    public const string DuplicateUrl = "DG1009";
+    public const string EmptyFile = "DG1010";
+    public const string NotUtf8 = "DG1011";
+    public const string FileTooLarge = "DG1013";
+    public const string InvalidDirectoryDefaults = "DG1014";
+
+
+    // DG3xxx: templates
+    public const string UnknownLayout = "DG3001";
+    public const string TemplateSyntax = "DG3002";
+    public const string TemplateRuntime = "DG3003";
+    public const string MissingTemplate = "DG3004";
+
+    // DG4xxx: site settings and links
+    public const string UnknownSetting = "DG4001";
+    public const string InvalidSetting = "DG4002";
+    public const string SettingsSyntax = "DG4003";
+    public const string BrokenLink = "DG4101";
+
+    // DG9xxx: IO and command line
+    public const string IoError = "DG9001";
+    public const string UsageError = "DG9002";
+    public const string SiteNotFound = "DG9003";
+    public const string BuildLocked = "DG9004";
+}

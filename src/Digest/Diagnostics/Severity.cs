@@ -1,0 +1,7 @@
+namespace Digest.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,87 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Digest.Content;
+using Digest.SiteModel;
+using Digest.Templates;
+
+namespace Digest.Outputs;
+
+/// <summary>
+/// schema.org NewsArticle JSON-LD, built in C# so that content can never break out of the script element:
+/// the encoder escapes '&lt;', '&gt;' and '&amp;' as \u003C-style sequences.
+/// </summary>
+public static class JsonLd
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+
+    public static string NewsArticle(SiteArticle article, UrlFunctions urls, string publisher)
+    {
+        var source = article.Source;
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("@context", "https://schema.org");
+            w.WriteString("@type", "NewsArticle");
+            w.WriteString("headline", source.Title);
+            w.WriteString("description", source.Summary);
+            w.WriteString("url", urls.AbsUrl(article.Url));
+            w.WriteString("mainEntityOfPage", urls.AbsUrl(article.Url));
+            w.WriteString("datePublished", Dates.ToRfc3339(source.Date!.Value));
+            w.WriteString("dateModified", Dates.ToRfc3339(source.Updated ?? source.Date!.Value));
+            if (source.Lang.Length > 0)
+            {
+                w.WriteString("inLanguage", source.Lang);
+            }
+
+            if (source.Image.Length > 0)
+            {
+                w.WriteStartArray("image");
+                w.WriteStringValue(urls.AbsUrl(source.Image));
+                w.WriteEndArray();
+            }
+
+            w.WriteStartArray("author");
+            foreach (var author in source.Authors)
+            {
+                w.WriteStartObject();
+                w.WriteString("@type", "Person");
+                w.WriteString("name", author);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (source.Source.Length > 0)
+            {
+                w.WriteStartObject("isBasedOn");
+                w.WriteString("@type", "CreativeWork");
+                w.WriteString("name", source.Source);
+                if (source.SourceUrl.Length > 0)
+                {
+                    w.WriteString("url", source.SourceUrl);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteStartObject("publisher");
+            w.WriteString("@type", "Organization");
+            w.WriteString("name", publisher);
+            w.WriteEndObject();
+            if (article.Categories.Count > 0)
+            {
+                w.WriteString("articleSection", article.Categories[0].Name);
+            }
+
+            if (article.Tags.Count > 0)
+            {
+                w.WriteString("keywords", string.Join(", ", article.Tags.Select(t => t.Name)));
+            }
+
+            w.WriteNumber("wordCount", source.WordCount);
+            w.WriteEndObject();
+        }
+
+        return "<script type=\"application/ld+json\">" + System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "</script>";
+    }
+}

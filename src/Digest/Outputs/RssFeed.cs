@@ -1,0 +1,59 @@
+using Digest.Content;
+using Digest.SiteModel;
+
+namespace Digest.Outputs;
+
+/// <summary>RSS 2.0 of the newest articles, dates in RFC 822.</summary>
+internal static class RssFeed
+{
+    public static byte[] Write(FeedContext feed, IReadOnlyList<SiteArticle> articles)
+    {
+        var newest = feed.Newest(articles);
+        var settings = feed.Settings;
+        return XmlOutput.Write(w =>
+        {
+            w.WriteStartElement("rss");
+            w.WriteAttributeString("version", "2.0");
+            w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
+            w.WriteStartElement("channel");
+            w.WriteElementString("title", XmlOutput.Clean(settings.Title));
+            w.WriteElementString("link", settings.BaseUrl.AbsoluteUri);
+            w.WriteElementString("description", XmlOutput.Clean(settings.Description.Length > 0 ? settings.Description : settings.Title));
+            w.WriteElementString("language", settings.Language);
+            w.WriteElementString("generator", feed.Generator);
+            if (newest.Count > 0)
+            {
+                w.WriteElementString("lastBuildDate", Dates.ToRfc822(newest.Max(FeedContext.LastChange)));
+            }
+
+            w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
+            w.WriteAttributeString("href", feed.Urls.AbsUrl("/rss.xml"));
+            w.WriteAttributeString("rel", "self");
+            w.WriteAttributeString("type", "application/rss+xml");
+            w.WriteEndElement();
+            foreach (var article in newest)
+            {
+                var source = article.Source;
+                var url = feed.Urls.AbsUrl(article.Url);
+                w.WriteStartElement("item");
+                w.WriteElementString("title", XmlOutput.Clean(source.Title));
+                w.WriteElementString("link", url);
+                w.WriteStartElement("guid");
+                w.WriteAttributeString("isPermaLink", "true");
+                w.WriteString(url);
+                w.WriteEndElement();
+                w.WriteElementString("pubDate", Dates.ToRfc822(source.Date!.Value));
+                foreach (var term in article.Categories.Concat(article.Tags))
+                {
+                    w.WriteElementString("category", XmlOutput.Clean(term.Name));
+                }
+
+                w.WriteElementString("description", XmlOutput.Clean(source.Summary));
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+            w.WriteEndElement();
+        });
+    }
+}

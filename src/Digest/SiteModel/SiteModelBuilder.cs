@@ -1,0 +1,214 @@
+using Digest.Configuration;
+using Digest.Content;
+using Digest.Diagnostics;
+
+namespace Digest.SiteModel;
+
+/// <summary>The barrier stage: from every read article to the site model, computed once.</summary>
+public static class SiteModelBuilder
+{
+    /// <summary>How far along a tag's timeline related articles are looked for: keeps the cost linear.</summary>
+    private const int RelatedWindow = 24;
+
+    public static Site Build(IReadOnlyList<Article> articles, SiteSettings settings, DiagnosticBag diagnostics)
+    {
+        var placed = articles
+            .Where(a => !a.IsPage)
+            .OrderByDescending(a => a.Date!.Value.UtcDateTime)
+            .ThenBy(a => a.SourcePath, StringComparer.Ordinal)
+            .Select(a => Place(a, settings))
+            .ToList();
+        for (var i = 0; i < placed.Count; i++)
+        {
+            placed[i].Index = i;
+            placed[i].Newer = i > 0 ? placed[i - 1] : null;
+            placed[i].Older = i + 1 < placed.Count ? placed[i + 1] : null;
+        }
+
+        var pages = articles
+            .Where(a => a.IsPage)
+            .OrderBy(a => a.MenuOrder).ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.SourcePath, StringComparer.Ordinal)
+            .Select(a => new SiteArticle(a, "/" + a.Slug + "/", a.Date is { } d ? TimeZoneInfo.ConvertTime(d, settings.TimeZone) : default))
+            .ToList();
+
+        ReportDuplicateUrls(placed.Concat(pages), diagnostics);
+
+        var tags = Group(placed, TermKind.Tag, a => a.Source.Tags, (a, terms) => a.Tags = terms);
+        var categories = Group(placed, TermKind.Category, a => a.Source.Categories, (a, terms) => a.Categories = terms);
+        FindRelated(placed, settings.RelatedCount);
+
+        var days = Archives(placed, ArchiveKind.Day, d => d);
+        var months = Archives(placed, ArchiveKind.Month, d => new DateOnly(d.Year, d.Month, 1));
+        var years = Archives(placed, ArchiveKind.Year, d => new DateOnly(d.Year, 1, 1));
+        Nest(days, months);
+        Nest(months, years);
+
+        return new Site
+        {
+            Settings = settings,
+            Articles = placed,
+            Pages = pages,
+            Tags = tags,
+            Categories = categories,
+            Days = days,
+            Months = months,
+            Years = years,
+        };
+    }
+
+    private static SiteArticle Place(Article article, SiteSettings settings)
+    {
+        var local = TimeZoneInfo.ConvertTime(article.Date!.Value, settings.TimeZone);
+        return new SiteArticle(article, Permalinks.Expand(settings.Permalink, local, article.Slug, article.FileName), local);
+    }
+
+    private static void ReportDuplicateUrls(IEnumerable<SiteArticle> articles, DiagnosticBag diagnostics)
+    {
+        foreach (var group in articles.GroupBy(a => a.Url, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var files = group.Select(a => a.Source.SourcePath).Order(StringComparer.Ordinal).ToList();
+            foreach (var file in files)
+            {
+                var others = string.Join(" and ", files.Where(f => f != file));
+                diagnostics.Error(file, 1, 1, DiagnosticCodes.DuplicateUrl,
+                    $"this article and {others} would both be written to {group.Key}. Give one of them a different 'slug'.");
+            }
+        }
+    }
+
+    /// <summary>Merges names case-insensitively (and by slug); the display name is the first spelling seen, oldest article first.</summary>
+    private static List<Term> Group(List<SiteArticle> articles, TermKind kind,
+        Func<SiteArticle, IReadOnlyList<string>> names, Action<SiteArticle, IReadOnlyList<Term>> assign)
+    {
+        var bySlug = new Dictionary<string, Term>(StringComparer.Ordinal);
+        var bySpelling = new Dictionary<string, Term>(StringComparer.OrdinalIgnoreCase);
+        var termsOf = new IReadOnlyList<Term>[articles.Count];
+        for (var i = articles.Count - 1; i >= 0; i--)
+        {
+            var own = new List<Term>();
+            foreach (var name in names(articles[i]))
+            {
+                if (!bySpelling.TryGetValue(name, out var term))
+                {
+                    var slug = Slugs.SlugifyNonEmpty(name, kind == TermKind.Tag ? "tag" : "category");
+                    if (!bySlug.TryGetValue(slug, out term))
+                    {
+                        term = new Term(kind, name.Normalize(System.Text.NormalizationForm.FormC), slug);
+                        bySlug.Add(slug, term);
+                    }
+
+                    bySpelling.Add(name, term);
+                }
+
+                if (!own.Contains(term))
+                {
+                    own.Add(term);
+                }
+            }
+
+            termsOf[i] = own;
+        }
+
+        // Filling in newest-first order gives every term its articles newest first.
+        for (var i = 0; i < articles.Count; i++)
+        {
+            assign(articles[i], termsOf[i]);
+            foreach (var term in termsOf[i])
+            {
+                term.Articles.Add(articles[i]);
+            }
+        }
+
+        return [.. bySlug.Values.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Scores neighbours on each shared term's timeline: two points per shared tag, one for a shared category;
+    /// ties go to the article nearer in time. Looking only at nearby articles keeps this linear in the site's size.
+    /// </summary>
+    private static void FindRelated(List<SiteArticle> articles, int count)
+    {
+        Parallel.ForEach(articles, article =>
+        {
+            var scores = new Dictionary<SiteArticle, int>();
+            void Score(Term term, int points)
+            {
+                var list = term.Articles;
+                var at = list.BinarySearch(article, NewestFirst.Instance);
+                for (var i = Math.Max(0, at - RelatedWindow); i < Math.Min(list.Count, at + RelatedWindow + 1); i++)
+                {
+                    if (list[i] != article)
+                    {
+                        scores[list[i]] = scores.GetValueOrDefault(list[i]) + points;
+                    }
+                }
+            }
+
+            foreach (var tag in article.Tags)
+            {
+                Score(tag, 2);
+            }
+
+            foreach (var category in article.Categories)
+            {
+                Score(category, 1);
+            }
+
+            article.Related = [.. scores
+                .OrderByDescending(s => s.Value)
+                .ThenBy(s => Math.Abs(s.Key.Index - article.Index))
+                .ThenBy(s => s.Key.Index)
+                .Take(count)
+                .Select(s => s.Key)];
+        });
+    }
+
+    private static List<Archive> Archives(List<SiteArticle> articles, ArchiveKind kind, Func<DateOnly, DateOnly> period)
+    {
+        var archives = new List<Archive>();
+        foreach (var article in articles)
+        {
+            var date = period(DateOnly.FromDateTime(article.LocalDate.DateTime));
+            if (archives.Count == 0 || archives[^1].Date != date)
+            {
+                archives.Add(new Archive(kind, date));
+            }
+
+            archives[^1].Articles.Add(article);
+        }
+
+        for (var i = 0; i < archives.Count; i++)
+        {
+            archives[i].Newer = i > 0 ? archives[i - 1] : null;
+            archives[i].Older = i + 1 < archives.Count ? archives[i + 1] : null;
+        }
+
+        return archives;
+    }
+
+    /// <summary>Both lists are newest first, so each child's parent is found in one pass.</summary>
+    private static void Nest(List<Archive> children, List<Archive> parents)
+    {
+        var p = 0;
+        foreach (var child in children)
+        {
+            while (!Contains(parents[p], child.Date))
+            {
+                p++;
+            }
+
+            child.Parent = parents[p];
+            parents[p].Children.Add(child);
+        }
+    }
+
+    private static bool Contains(Archive parent, DateOnly date) =>
+        parent.Kind == ArchiveKind.Year ? parent.Date.Year == date.Year : parent.Date.Year == date.Year && parent.Date.Month == date.Month;
+
+    private sealed class NewestFirst : IComparer<SiteArticle>
+    {
+        public static NewestFirst Instance { get; } = new();
+
+        public int Compare(SiteArticle? x, SiteArticle? y) => x!.Index.CompareTo(y!.Index);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Digest.SiteModel;
+
+public enum TermKind
+{
+    Tag,
+    Category,
+}
+
+/// <summary>A tag or category: the name first seen, its slug, and its articles newest first.</summary>
+public sealed class Term(TermKind kind, string name, string slug)
+{
+    public TermKind Kind { get; } = kind;
+    public string Name { get; } = name;
+    public string Slug { get; } = slug;
+    public string Url => (Kind == TermKind.Tag ? "/tags/" : "/categories/") + Slug + "/";
+    public string FeedUrl => Url + "feed.xml";
+    public List<SiteArticle> Articles { get; } = [];
+}

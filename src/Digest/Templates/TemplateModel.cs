@@ -1,0 +1,169 @@
+using Digest.Content;
+using Digest.SiteModel;
+using Scriban.Runtime;
+
+namespace Digest.Templates;
+
+/// <summary>
+/// What templates see (documented in docs/theming.md): snake_case script objects built from the site model.
+/// Objects shared by many pages are built once; nothing here is written to after the render stage starts.
+/// </summary>
+public sealed class TemplateModel
+{
+    private readonly Site _site;
+    private readonly ScriptObject[] _articles;
+    private readonly Dictionary<Term, ScriptObject> _terms;
+
+    public TemplateModel(Site site, string generator)
+    {
+        _site = site;
+        _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t, TermObject);
+        _articles = new ScriptObject[site.Articles.Count];
+        Parallel.For(0, _articles.Length, i => _articles[i] = ArticleObject(site.Articles[i]));
+        SiteObject = CreateSiteObject(generator);
+    }
+
+    public ScriptObject SiteObject { get; }
+
+    /// <summary>An article in a list, or a neighbour: no previous, next or related of its own.</summary>
+    public ScriptObject Summary(SiteArticle article) => article.Source.IsPage ? ArticleObject(article) : _articles[article.Index];
+
+    /// <summary>The article of its own page, with previous, next and related.</summary>
+    public ScriptObject Full(SiteArticle article)
+    {
+        var full = new ScriptObject();
+        Summary(article).CopyTo(full);
+        full["previous"] = article.Older is null ? null : Summary(article.Older);
+        full["next"] = article.Newer is null ? null : Summary(article.Newer);
+        full["related"] = List(article.Related);
+        return full;
+    }
+
+    public ScriptObject Term(Term term) => _terms[term];
+
+    public ScriptArray Terms(IEnumerable<Term> terms) => new(terms.Select(Term));
+
+    public ScriptArray List(IEnumerable<SiteArticle> articles) => new(articles.Select(Summary));
+
+    public ScriptObject Paginator(Pagination pagination, IReadOnlyList<SiteArticle> all) => new()
+    {
+        ["items"] = List(pagination.Slice(all)),
+        ["page_number"] = pagination.PageNumber,
+        ["total_pages"] = pagination.TotalPages,
+        ["total_items"] = pagination.TotalItems,
+        ["page_size"] = pagination.PageSize,
+        ["previous_url"] = pagination.PreviousUrl,
+        ["next_url"] = pagination.NextUrl,
+        ["first_url"] = pagination.FirstUrl,
+    };
+
+    public static ScriptObject Archive(Archive archive) => new()
+    {
+        ["kind"] = archive.Kind.ToString().ToLowerInvariant(),
+        ["title"] = archive.Title,
+        ["date_iso"] = archive.DateIso,
+        ["url"] = archive.Url,
+        ["parent_url"] = archive.Parent?.Url ?? "",
+        ["children"] = new ScriptArray(archive.Children.Select(c => new ScriptObject
+        {
+            ["title"] = c.Title,
+            ["url"] = c.Url,
+            ["count"] = c.Articles.Count,
+        })),
+        ["previous_url"] = archive.Older?.Url ?? "",
+        ["next_url"] = archive.Newer?.Url ?? "",
+    };
+
+    private ScriptObject CreateSiteObject(string generator)
+    {
+        var settings = _site.Settings;
+        var parameters = new ScriptObject();
+        foreach (var (key, value) in settings.Params)
+        {
+            parameters[key] = ToScriptValue(value);
+        }
+
+        return new ScriptObject
+        {
+            ["title"] = settings.Title,
+            ["description"] = settings.Description,
+            ["language"] = settings.Language,
+            ["author"] = settings.Author,
+            ["copyright"] = settings.Copyright,
+            ["base_url"] = settings.BaseUrl.AbsoluteUri,
+            ["pages"] = new ScriptArray(_site.Pages.Select(ArticleObject)),
+            ["feed_url"] = "/feed.xml",
+            ["rss_url"] = "/rss.xml",
+            ["json_feed_url"] = "/feed.json",
+            ["generator"] = generator,
+            ["build_year"] = _site.Articles.Count > 0 ? _site.Articles[0].LocalDate.Year : 0,
+            ["params"] = parameters,
+        };
+    }
+
+    private ScriptObject ArticleObject(SiteArticle article)
+    {
+        var source = article.Source;
+        var parameters = new ScriptObject();
+        foreach (var (key, value) in source.Params)
+        {
+            parameters[key] = ToScriptValue(value);
+        }
+
+        var date = source.Date is { } d ? TimeZoneInfo.ConvertTime(d, _site.Settings.TimeZone) : (DateTimeOffset?)null;
+        var updated = source.Updated is { } u ? TimeZoneInfo.ConvertTime(u, _site.Settings.TimeZone) : (DateTimeOffset?)null;
+        return new ScriptObject
+        {
+            ["title"] = source.Title,
+            ["url"] = article.Url,
+            ["slug"] = source.Slug,
+            ["summary"] = source.Summary,
+            ["content"] = source.ContentHtml,
+            ["date"] = date,
+            ["date_iso"] = date is { } di ? Dates.ToRfc3339(di) : "",
+            ["date_text"] = date is { } dt ? Dates.ToText(dt) : "",
+            ["updated"] = updated,
+            ["updated_iso"] = updated is { } ui ? Dates.ToRfc3339(ui) : "",
+            ["updated_text"] = updated is { } ut ? Dates.ToText(ut) : "",
+            ["authors"] = new ScriptArray(source.Authors),
+            ["source"] = source.Source,
+            ["source_url"] = source.SourceUrl,
+            ["categories"] = Terms(article.Categories),
+            ["tags"] = Terms(article.Tags),
+            ["image"] = source.Image,
+            ["image_alt"] = source.ImageAlt,
+            ["lang"] = source.Lang,
+            ["word_count"] = source.WordCount,
+            ["reading_minutes"] = source.ReadingMinutes,
+            ["edition_url"] = source.IsPage ? "" : article.EditionUrl,
+            ["params"] = parameters,
+        };
+    }
+
+    private static ScriptObject TermObject(Term term) => new()
+    {
+        ["name"] = term.Name,
+        ["slug"] = term.Slug,
+        ["url"] = term.Url,
+        ["count"] = term.Articles.Count,
+        ["feed_url"] = term.FeedUrl,
+    };
+
+    private static object? ToScriptValue(object? value) => value switch
+    {
+        IReadOnlyDictionary<string, object?> map => Map(map),
+        List<object?> list => new ScriptArray(list.Select(ToScriptValue)),
+        _ => value,
+    };
+
+    private static ScriptObject Map(IEnumerable<KeyValuePair<string, object?>> map)
+    {
+        var result = new ScriptObject();
+        foreach (var (key, value) in map)
+        {
+            result[key] = ToScriptValue(value);
+        }
+
+        return result;
+    }
+}
