@@ -14,6 +14,8 @@ namespace Digest.Build;
 /// <summary>
 /// The build, in Statiq's order: read and parse every input (parallel) → a barrier → the site model →
 /// render every page (parallel) → write, then swap the output into place only if nothing failed.
+/// A cold build is <c>new BuildSession(options).Build()</c>; <see cref="BuildSession"/> keeps what later builds of the
+/// same site can reuse.
 /// </summary>
 public static class SiteBuilder
 {
@@ -21,7 +23,10 @@ public static class SiteBuilder
     public const string ThemeFolder = "theme";
     public static readonly string Generator = "Digest " + (typeof(SiteBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
-    public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default)
+    public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default) =>
+        new BuildSession(options).Build(cancellationToken);
+
+    internal static BuildResult Run(BuildOptions options, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag();
         var timings = new StageTimings();
