@@ -19,7 +19,7 @@ public sealed class Theme
         _siteThemeDirectory = siteThemeDirectory is not null && Directory.Exists(siteThemeDirectory) ? siteThemeDirectory : null;
         _builtInNames = new SortedSet<string>(
             ResourceAssembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-                .Select(n => n[ResourcePrefix.Length..]),
+                .Select(n => n[ResourcePrefix.Length..].Replace('\\', '/')),
             StringComparer.Ordinal);
     }
 
@@ -54,6 +54,7 @@ public sealed class Theme
         }
 
         using var stream = ResourceAssembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? ResourceAssembly.GetManifestResourceStream(ResourcePrefix + name.Replace('/', '\\'))
             ?? throw new FileNotFoundException($"The theme has no file {name}.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
