@@ -36,4 +36,5 @@ public static class DiagnosticCodes
     public const string UsageError = "DG9002";
     public const string SiteNotFound = "DG9003";
     public const string BuildLocked = "DG9004";
+    public const string PreviewAddressUnavailable = "DG9101";
 }
