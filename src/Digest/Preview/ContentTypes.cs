@@ -31,5 +31,6 @@ internal static class ContentTypes
     }
 
     private static bool IsText(string type) =>
-        type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("xml", StringComparison.Ordinal) || type.EndsWith("json", StringComparison.Ordinal);
+        type.StartsWith("text/", StringComparison.Ordinal)
+        || (type.StartsWith("application/", StringComparison.Ordinal) && (type.EndsWith("xml", StringComparison.Ordinal) || type.EndsWith("json", StringComparison.Ordinal)));
 }
