@@ -36,6 +36,7 @@ public static class DiagnosticCodes
     public const string UsageError = "DG9002";
     public const string SiteNotFound = "DG9003";
     public const string BuildLocked = "DG9004";
+    public const string PreviewAddressUnavailable = "DG9005";
 
     // DG91xx: the build cache
     public const string CacheDamaged = "DG9101";

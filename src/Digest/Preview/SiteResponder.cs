@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.Net.Http.Headers;
+
+namespace Digest.Preview;
+
+/// <summary>
+/// Answers requests with the built site as GitHub Pages would: directory URLs serve index.html (a folder without
+/// the slash redirects to it), a missing file gets the site's 404.html with status 404, and <c>base_url</c>'s path is
+/// the root. GET and HEAD only, with ETag and Last-Modified for conditional requests. HTML gets the live reload
+/// script at serve time, so built files never contain it.
+/// </summary>
+internal sealed class SiteResponder(SitePathResolver resolver, LiveReloadHub? liveReload)
+{
+    private const string NotFoundPage = "404.html";
+    private static readonly byte[] BodyEnd = "</body>"u8.ToArray();
+
+    /// <summary>The path part of base_url without its trailing '/': "" or "/repo". Changes when digest.yml does.</summary>
+    public string BasePath { get; set; } = "";
+
+    public async Task RespondAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+
+        var path = request.Path.Value ?? "/";
+        if (liveReload is not null && path == LiveReloadHub.EventsPath)
+        {
+            await liveReload.ServeEventsAsync(context);
+            return;
+        }
+
+        if (liveReload is not null && path == LiveReloadHub.ScriptPath)
+        {
+            await LiveReloadHub.ServeScriptAsync(context);
+            return;
+        }
+
+        // Kestrel has already decoded %2e and dropped dot segments from Request.Path; refuse them in the raw target
+        // too, so that no spelling of a way out reaches the file system.
+        var rawPath = context.Features.Get<IHttpRequestFeature>()?.RawTarget.Split('?', 2)[0] ?? path;
+        if (!SitePathResolver.IsWellFormed(Uri.UnescapeDataString(rawPath)) || !SitePathResolver.IsWellFormed(path)
+            || rawPath.Contains("%5c", StringComparison.OrdinalIgnoreCase))
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var basePath = BasePath;
+        if (basePath.Length > 0 && (path == "/" || path == basePath))
+        {
+            Redirect(context, basePath + "/");
+            return;
+        }
+
+        if (!path.StartsWith(basePath + "/", StringComparison.Ordinal))
+        {
+            await NotFoundAsync(context);
+            return;
+        }
+
+        var relative = path[(basePath.Length + 1)..];
+        var resolved = resolver.Resolve(relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative);
+        if (resolved is null)
+        {
+            await NotFoundAsync(context);
+        }
+        else if (resolved.Value.IsDirectory)
+        {
+            Redirect(context, path + "/");
+        }
+        else
+        {
+            await SendFileAsync(context, resolved.Value.Path, StatusCodes.Status200OK);
+        }
+    }
+
+    private async Task NotFoundAsync(HttpContext context)
+    {
+        if (resolver.Resolve(NotFoundPage) is { IsDirectory: false } page)
+        {
+            await SendFileAsync(context, page.Path, StatusCodes.Status404NotFound);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.WriteAsync("Not found.\n", context.RequestAborted);
+        }
+    }
+
+    /// <summary>302, not 301: a browser caches a permanent redirect, and what is a folder today may be a file tomorrow.</summary>
+    private static void Redirect(HttpContext context, string path)
+    {
+        context.Response.StatusCode = StatusCodes.Status302Found;
+        context.Response.Headers.Location = path + context.Request.QueryString.Value;
+    }
+
+    private async Task SendFileAsync(HttpContext context, string file, int status)
+    {
+        byte[] bytes;
+        DateTimeOffset lastModified;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(file, context.RequestAborted);
+            var written = File.GetLastWriteTimeUtc(file);
+            // HTTP dates have whole seconds; compare like with like.
+            lastModified = new DateTimeOffset(written.Ticks - (written.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Removed by a rebuild between resolving and reading.
+            if (status == StatusCodes.Status404NotFound)
+            {
+                context.Response.StatusCode = status;
+                return;
+            }
+
+            await NotFoundAsync(context);
+            return;
+        }
+
+        var inject = liveReload is not null && IsHtml(file);
+        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + (inject ? "-live" : "") + "\"");
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = ContentTypes.For(file, bytes);
+        // Revalidate every time: the whole point of a preview is that files change.
+        response.Headers.CacheControl = "no-cache";
+        response.Headers.XContentTypeOptions = "nosniff";
+        var headers = response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.LastModified = lastModified;
+        if (status == StatusCodes.Status200OK && NotModified(context.Request.GetTypedHeaders(), etag, lastModified))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            response.ContentType = null;
+            return;
+        }
+
+        var body = inject ? Inject(bytes) : bytes;
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    /// <summary>RFC 9110: If-None-Match wins over If-Modified-Since when both are sent.</summary>
+    private static bool NotModified(RequestHeaders request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
+    {
+        if (request.IfNoneMatch is { Count: > 0 } tags)
+        {
+            return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
+        }
+
+        return request.IfModifiedSince is { } since && lastModified <= since;
+    }
+
+    private static bool IsHtml(string file) =>
+        file.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The page with the script tag before its last &lt;/body&gt; (or at the end when it has none).</summary>
+    private static byte[] Inject(byte[] html)
+    {
+        var tag = Encoding.UTF8.GetBytes(LiveReloadHub.ScriptTag);
+        var at = LastIndexOfIgnoreCase(html, BodyEnd);
+        if (at < 0)
+        {
+            at = html.Length;
+        }
+
+        var result = new byte[html.Length + tag.Length];
+        html.AsSpan(0, at).CopyTo(result);
+        tag.CopyTo(result.AsSpan(at));
+        html.AsSpan(at).CopyTo(result.AsSpan(at + tag.Length));
+        return result;
+    }
+
+    private static int LastIndexOfIgnoreCase(byte[] haystack, byte[] needle)
+    {
+        for (var i = haystack.Length - needle.Length; i >= 0; i--)
+        {
+            var match = true;
+            for (var j = 0; j < needle.Length && match; j++)
+            {
+                match = char.ToLowerInvariant((char)haystack[i + j]) == (char)needle[j];
+            }
+
+            if (match)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
