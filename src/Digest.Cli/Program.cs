@@ -5,6 +5,7 @@ using Digest.Cli.Commands;
 var root = new RootCommand("Digest: a static site generator for news digests.")
 {
     BuildCommand.Create(),
+    CheckCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

@@ -16,5 +16,9 @@ public sealed record BuildOptions
     public bool StrictVariables { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Every override of digest.yml: <see cref="Overrides"/>, then <see cref="BaseUrl"/> as base_url.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SettingOverrides =>
+        BaseUrl is null ? Overrides : [.. Overrides, new("base_url", BaseUrl)];
+
     public string ResolvedOutputDirectory => Path.GetFullPath(OutputDirectory ?? Path.Combine(SiteDirectory, "output"));
 }
