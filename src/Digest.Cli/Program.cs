@@ -6,6 +6,7 @@ var root = new RootCommand("Digest: a static site generator for news digests.")
 {
     BuildCommand.Create(),
     CheckCommand.Create(),
+    PublishCommand.Create(),
 };
 
 return CommandLine.Run(root, args);
