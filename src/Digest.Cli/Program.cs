@@ -7,6 +7,7 @@ var root = new RootCommand("Digest: a static site generator for news digests.")
     BuildCommand.Create(),
     CheckCommand.Create(),
     PublishCommand.Create(),
+    InitCommand.Create(),
 };
 
 return CommandLine.Run(root, args);
