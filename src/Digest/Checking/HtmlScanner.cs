@@ -39,6 +39,8 @@ public static class HtmlScanner
         private readonly List<(string Name, int Line, int Column)> _open = [];
         private readonly List<(string Name, string Value, int Offset)> _attributes = [];
         private int _foreignDepth;
+        // Set when the rest of the page cannot be read reliably: later problems would only echo this one.
+        private bool _stopped;
 
         public void Run()
         {
@@ -70,7 +72,7 @@ public static class HtmlScanner
                 }
             }
 
-            for (var k = _open.Count - 1; k >= 0; k--)
+            for (var k = _open.Count - 1; k >= 0 && !_stopped; k--)
             {
                 var (name, line, column) = _open[k];
                 Report(line, column, $"<{name}> is never closed. Add </{name}> where the element ends.");
@@ -86,6 +88,7 @@ public static class HtmlScanner
             if (end < 0)
             {
                 ReportAt(lt, terminator == "-->" ? "a comment is never closed with -->." : "a markup declaration is never closed.");
+                _stopped = true;
                 return text.Length;
             }
 
@@ -153,6 +156,7 @@ public static class HtmlScanner
                 if (i >= text.Length)
                 {
                     ReportAt(lt, $"the start tag <{name}> is never closed with '>'.");
+                    _stopped = true;
                     return text.Length;
                 }
 
@@ -231,6 +235,15 @@ public static class HtmlScanner
                     if (close < 0)
                     {
                         ReportAt(j, $"the value of '{name}' in <{element}> opens a {(quote == '"' ? "double" : "single")} quote that is never closed.");
+                        _stopped = true;
+                        return -1;
+                    }
+
+                    var endTagInside = text.IndexOf("</", j + 1, close - j - 1, StringComparison.Ordinal);
+                    if (endTagInside >= 0)
+                    {
+                        ReportAt(j, $"the value of '{name}' in <{element}> runs on into an end tag: its closing {(quote == '"' ? "double" : "single")} quote is probably missing. The rest of the page was not checked.");
+                        _stopped = true;
                         return -1;
                     }
 
@@ -337,6 +350,7 @@ public static class HtmlScanner
                 if (end < 0)
                 {
                     ReportAt(lt, $"<{name}> is never closed. Add </{name}>.");
+                    _stopped = true;
                     return text.Length;
                 }
 
