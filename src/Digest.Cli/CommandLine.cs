@@ -15,6 +15,10 @@ internal static class CommandLine
         DefaultValueFactory = _ => ".",
     };
 
+    public static Option<string?> OutputOption(string description) => new("--output", "-o") { Description = description };
+
+    public static Option<string?> BaseUrlOption() => new("--base-url") { Description = "Overrides base_url, e.g. https://owner.github.io/repo/." };
+
     public static Option<bool> DraftsOption() => new("--drafts") { Description = "Include articles marked draft: true." };
 
     public static Option<bool> FutureOption() => new("--future") { Description = "Include articles dated in the future." };

@@ -6,6 +6,9 @@ var root = new RootCommand("Digest: a static site generator for news digests.")
 {
     BuildCommand.Create(),
     PreviewCommand.Create(),
+    CheckCommand.Create(),
+    PublishCommand.Create(),
+    InitCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

@@ -9,17 +9,18 @@ internal static class BuildCommand
     public static Command Create()
     {
         var site = CommandLine.SiteOption();
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write the site (default: output/ in the site folder)." };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Overrides base_url, e.g. https://owner.github.io/repo/." };
+        var output = CommandLine.OutputOption("Where to write the site (default: output/ in the site folder).");
+        var baseUrl = CommandLine.BaseUrlOption();
         var drafts = CommandLine.DraftsOption();
         var future = CommandLine.FutureOption();
         var set = new Option<string[]>("--set") { Description = "Overrides a digest.yml setting: --set key=value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print where the time went, stage by stage." };
+        var check = new Option<bool>("--check") { Description = "After a successful build, check the site as digest check does." };
 
         var command = new Command("build", "Build the site into its output folder.")
         {
-            site, output, baseUrl, drafts, future, set, quiet, verbose,
+            site, output, baseUrl, drafts, future, set, quiet, verbose, check,
         };
         command.SetAction(result =>
         {
@@ -46,7 +47,8 @@ internal static class BuildCommand
                 Overrides = overrides,
                 UseCache = true,
             };
-            return BuildReporter.Run(options, result.GetValue(quiet), result.GetValue(verbose));
+            var built = BuildReporter.Run(options, result.GetValue(quiet), result.GetValue(verbose));
+            return built == CommandLine.Success && result.GetValue(check) ? CheckReporter.Run(options, result.GetValue(quiet)) : built;
         });
         return command;
     }

@@ -21,5 +21,9 @@ public sealed record BuildOptions
     /// </summary>
     public bool UseCache { get; init; }
 
+    /// <summary>Every override of digest.yml: <see cref="Overrides"/>, then <see cref="BaseUrl"/> as base_url.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SettingOverrides =>
+        BaseUrl is null ? Overrides : [.. Overrides, new("base_url", BaseUrl)];
+
     public string ResolvedOutputDirectory => Path.GetFullPath(OutputDirectory ?? Path.Combine(SiteDirectory, "output"));
 }

@@ -54,8 +54,7 @@ public static class SiteBuilder
             return null;
         }
 
-        var overrides = options.BaseUrl is null ? options.Overrides : [.. options.Overrides, new("base_url", options.BaseUrl)];
-        var settings = SettingsLoader.Load(root, overrides, diagnostics);
+        var settings = SettingsLoader.Load(root, options.SettingOverrides, diagnostics);
         CheckOutputFolder(options, diagnostics);
 
         var inputs = timings.Measure("scan", () => InputFiles.Scan(root), i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);

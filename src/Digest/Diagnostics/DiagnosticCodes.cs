@@ -29,7 +29,22 @@ public static class DiagnosticCodes
     public const string UnknownSetting = "DG4001";
     public const string InvalidSetting = "DG4002";
     public const string SettingsSyntax = "DG4003";
+
+    // DG41xx: checks of a built site (digest check)
     public const string BrokenLink = "DG4101";
+    public const string MissingFragment = "DG4102";
+    public const string OutsideBasePath = "DG4103";
+    public const string RelativeLinkInNotFoundPage = "DG4104";
+    public const string DuplicateId = "DG4105";
+    public const string MalformedHtml = "DG4106";
+    public const string UnreadableFeed = "DG4107";
+    public const string NothingToCheck = "DG4108";
+
+    // DG42xx: publishing to a branch (digest publish)
+    public const string NotAGitRepository = "DG4201";
+    public const string MissingRemote = "DG4202";
+    public const string PushRejected = "DG4203";
+    public const string GitFailed = "DG4204";
 
     // DG9xxx: IO and command line
     public const string IoError = "DG9001";
@@ -37,6 +52,7 @@ public static class DiagnosticCodes
     public const string SiteNotFound = "DG9003";
     public const string BuildLocked = "DG9004";
     public const string PreviewAddressUnavailable = "DG9005";
+    public const string WouldOverwrite = "DG9006";
 
     // DG91xx: the build cache
     public const string CacheDamaged = "DG9101";

@@ -1,0 +1,162 @@
+using System.Text;
+using Digest.Diagnostics;
+
+namespace Digest.Checking;
+
+/// <summary>
+/// <c>digest check</c>: checks a built site as a browser, a feed reader and a search engine would see it once
+/// published at its base URL. Two parallel passes: scan every file once (well-formedness, ids, the URLs it uses),
+/// then resolve every URL against the set of files and the ids of the page it targets.
+/// </summary>
+public static class SiteChecker
+{
+    private const string NotFoundPage = "404.html";
+
+    public static CheckResult Check(string outputDirectory, Uri baseUrl, CancellationToken cancellationToken = default)
+    {
+        var root = Path.GetFullPath(outputDirectory);
+        if (!File.Exists(Path.Combine(root, "index.html")))
+        {
+            return new CheckResult([new Diagnostic(outputDirectory, 0, 0, Severity.Error, DiagnosticCodes.NothingToCheck,
+                "there is no built site here (no index.html). Run digest build first, or pass --output with the folder it wrote.")], 0, 0);
+        }
+
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var existing = files.ToHashSet(StringComparer.Ordinal);
+
+        var scans = new FileScan?[files.Length];
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, files.Length, parallel, i => scans[i] = ScanFile(Path.Combine(root, files[i]), files[i]));
+
+        var idsByFile = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Length; i++)
+        {
+            if (scans[i] is { } scan && IsHtml(files[i]))
+            {
+                idsByFile[files[i]] = scan.Ids;
+            }
+        }
+
+        var resolver = new SiteUrlResolver(baseUrl);
+        var diagnostics = new DiagnosticBag();
+        var references = 0;
+        Parallel.For(0, files.Length, parallel, i =>
+        {
+            if (scans[i] is not { } scan)
+            {
+                return;
+            }
+
+            foreach (var finding in scan.Findings)
+            {
+                diagnostics.Error(files[i], finding.Line, finding.Column, finding.Code, finding.Message);
+            }
+
+            foreach (var reference in scan.References)
+            {
+                CheckReference(files[i], reference, resolver, existing, idsByFile, diagnostics);
+            }
+
+            Interlocked.Add(ref references, scan.References.Count);
+        });
+
+        return new CheckResult(diagnostics.ToSortedList(), scans.Count(s => s is not null), references);
+    }
+
+    private static FileScan? ScanFile(string fullPath, string relativePath)
+    {
+        if (IsHtml(relativePath))
+        {
+            return HtmlScanner.Scan(File.ReadAllText(fullPath, Encoding.UTF8));
+        }
+
+        if (relativePath.EndsWith(".css", StringComparison.OrdinalIgnoreCase))
+        {
+            var css = File.ReadAllText(fullPath, Encoding.UTF8);
+            var scan = new FileScan();
+            CssUrls.Scan(css, 0, css.Length, new LineCounter(css), scan.References);
+            return scan;
+        }
+
+        if (relativePath.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return FeedScanner.ScanXml(File.ReadAllText(fullPath, Encoding.UTF8));
+        }
+
+        if (relativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return FeedScanner.ScanJson(File.ReadAllBytes(fullPath), Path.GetFileName(relativePath) == "feed.json");
+        }
+
+        return null;
+    }
+
+    private static void CheckReference(string file, Reference reference, SiteUrlResolver resolver, HashSet<string> existing,
+        Dictionary<string, HashSet<string>> idsByFile, DiagnosticBag diagnostics)
+    {
+        void Error(string code, string message) => diagnostics.Error(file, reference.Line, reference.Column, code, message);
+
+        var what = Describe(reference.Kind);
+        if (file == NotFoundPage && IsPathRelative(reference.Url))
+        {
+            Error(DiagnosticCodes.RelativeLinkInNotFoundPage,
+                $"the {what} '{reference.Url}' is relative, but GitHub Pages serves 404.html at whatever address was asked for, so it breaks below the top folder. Link with {{{{ url \"/…\" }}}} in the template.");
+            return;
+        }
+
+        var resolved = resolver.Resolve(reference.Url, file);
+        switch (resolved.Outcome)
+        {
+            case UrlOutcome.External:
+                return;
+            case UrlOutcome.OutsideBasePath:
+                Error(DiagnosticCodes.OutsideBasePath,
+                    $"the {what} '{reference.Url}' leads to {resolved.Path}, outside the site's base path {resolver.BasePath}: it breaks when the site is published under a path. Write it with {{{{ url \"/…\" }}}} in templates, or as a path relative to the page.");
+                return;
+            default:
+                break;
+        }
+
+        var target = SiteUrlResolver.FileFor(resolved.Path);
+        if (!existing.Contains(target))
+        {
+            // GitHub Pages answers /folder with a redirect to /folder/.
+            if (!resolved.Path.EndsWith('/') && existing.Contains(resolved.Path + "/index.html"))
+            {
+                target = resolved.Path + "/index.html";
+            }
+            else
+            {
+                Error(DiagnosticCodes.BrokenLink, $"the {what} '{reference.Url}' leads to /{resolved.Path}, but the site has no {target}.");
+                return;
+            }
+        }
+
+        if (resolved.Fragment.Length > 0 && resolved.Fragment != "top" && idsByFile.TryGetValue(target, out var ids) && !ids.Contains(resolved.Fragment))
+        {
+            Error(DiagnosticCodes.MissingFragment,
+                $"the {what} '{reference.Url}' asks for #{resolved.Fragment}, but {target} has no element with id=\"{resolved.Fragment}\".");
+        }
+    }
+
+    private static bool IsPathRelative(string url) =>
+        !url.StartsWith('/') && !url.StartsWith('#') && !url.Contains(':', StringComparison.Ordinal);
+
+    private static bool IsHtml(string path) => path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(ReferenceKind kind) => kind switch
+    {
+        ReferenceKind.Link => "link",
+        ReferenceKind.Image => "image",
+        ReferenceKind.Stylesheet => "stylesheet",
+        ReferenceKind.Script => "script",
+        ReferenceKind.CssUrl => "CSS url()",
+        ReferenceKind.Metadata => "metadata URL",
+        ReferenceKind.FeedEntry => "feed link",
+        ReferenceKind.SitemapEntry => "sitemap location",
+        _ => "resource",
+    };
+}

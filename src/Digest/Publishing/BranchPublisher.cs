@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text;
+using Digest.Diagnostics;
+
+namespace Digest.Publishing;
+
+/// <summary>
+/// Commits a built site as the whole tree of a branch and pushes it, with git plumbing only: blobs are hashed into
+/// the object store, the tree is made in a temporary index (<c>GIT_INDEX_FILE</c>), and the commit goes straight
+/// to the remote. The user's working tree, index, HEAD and branches are never touched; when the push is refused,
+/// no local ref has moved (the objects written stay unreachable until git's own garbage collection).
+/// </summary>
+public static class BranchPublisher
+{
+    private const string Tool = "digest publish";
+    private const string FallbackName = "Digest";
+    private const string FallbackEmail = "digest@localhost";
+
+    public static async Task<PublishResult> PublishAsync(PublishOptions options, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        try
+        {
+            return await RunAsync(options, diagnostics, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitMissingException ex)
+        {
+            diagnostics.Error(Tool, 0, 0, DiagnosticCodes.GitFailed, ex.Message);
+            return Failed(diagnostics);
+        }
+    }
+
+    private static async Task<PublishResult> RunAsync(PublishOptions options, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var git = new Git(options.RepositoryDirectory);
+        var top = await git.RunAsync(["rev-parse", "--show-toplevel"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!top.Succeeded)
+        {
+            diagnostics.Error(Tool, 0, 0, DiagnosticCodes.NotAGitRepository,
+                $"{options.RepositoryDirectory} is not inside a git repository. Run 'git init' and 'git remote add {options.Remote} <url>' first, or use the GitHub Actions workflow.");
+            return Failed(diagnostics);
+        }
+
+        git = new Git(top.Output.Trim());
+        var remoteUrl = await git.RunAsync(["remote", "get-url", options.Remote], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!remoteUrl.Succeeded)
+        {
+            diagnostics.Error(Tool, 0, 0, DiagnosticCodes.MissingRemote,
+                $"the repository has no remote named '{options.Remote}'. Add it with 'git remote add {options.Remote} <url>', or pass --remote with one of 'git remote'.");
+            return Failed(diagnostics);
+        }
+
+        var branchRef = "refs/heads/" + options.Branch;
+        var check = await git.RunAsync(["check-ref-format", branchRef], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!check.Succeeded)
+        {
+            diagnostics.Error(Tool, 0, 0, DiagnosticCodes.UsageError, $"'{options.Branch}' is not a valid branch name. Pass --branch with a name like gh-pages.");
+            return Failed(diagnostics);
+        }
+
+        var parent = await RemoteTipAsync(git, options, branchRef, remoteUrl.Output.Trim(), diagnostics, cancellationToken).ConfigureAwait(false);
+        if (diagnostics.HasErrors)
+        {
+            return Failed(diagnostics);
+        }
+
+        var (tree, files) = await WriteTreeAsync(git, options, diagnostics, cancellationToken).ConfigureAwait(false);
+        if (tree is null)
+        {
+            return Failed(diagnostics);
+        }
+
+        if (parent is not null)
+        {
+            var parentTree = await Required(git, ["rev-parse", parent + "^{tree}"], null, diagnostics, cancellationToken).ConfigureAwait(false);
+            if (parentTree is null)
+            {
+                return Failed(diagnostics);
+            }
+
+            if (parentTree == tree)
+            {
+                return new PublishResult(diagnostics.ToSortedList(), parent, parent, files, Unchanged: true);
+            }
+        }
+
+        var message = options.Message ?? await DefaultMessageAsync(git, cancellationToken).ConfigureAwait(false);
+        var committer = git.With(await IdentityFallbackAsync(git, cancellationToken).ConfigureAwait(false));
+        string[] commitArguments = parent is null ? ["commit-tree", tree, "-F", "-"] : ["commit-tree", tree, "-p", parent, "-F", "-"];
+        var commit = await Required(committer, commitArguments, message + "\n", diagnostics, cancellationToken).ConfigureAwait(false);
+        if (commit is null)
+        {
+            return Failed(diagnostics);
+        }
+
+        var push = await git.RunAsync(["push", "--quiet", options.Remote, $"{commit}:{branchRef}"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!push.Succeeded)
+        {
+            diagnostics.Error(Tool, 0, 0, DiagnosticCodes.PushRejected,
+                $"'{options.Remote}' refused the push to {options.Branch}: {push.Reason}. Nothing was changed; fix the cause (access rights, branch protection, or someone else publishing at the same moment) and publish again.");
+            return Failed(diagnostics);
+        }
+
+        return new PublishResult(diagnostics.ToSortedList(), commit, parent, files, Unchanged: false);
+    }
+
+    /// <summary>The branch's commit on the remote, fetched so that the new commit can have it as parent; null on first publish.</summary>
+    private static async Task<string?> RemoteTipAsync(Git git, PublishOptions options, string branchRef, string remoteUrl,
+        DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var listed = await git.RunAsync(["ls-remote", "--heads", options.Remote, branchRef], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!listed.Succeeded)
+        {
+            diagnostics.Error(Tool, 0, 0, DiagnosticCodes.MissingRemote,
+                $"cannot reach the remote '{options.Remote}' ({remoteUrl}): {listed.Reason}. Check the URL with 'git remote -v' and your access to it.");
+            return null;
+        }
+
+        var tip = listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .FirstOrDefault(parts => parts.Length == 2 && parts[1] == branchRef)?[0];
+        if (tip is null)
+        {
+            return null;
+        }
+
+        // --refmap= keeps fetch from moving remote-tracking refs, --no-write-fetch-head from touching FETCH_HEAD.
+        var fetched = await git.RunAsync(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=", options.Remote, branchRef],
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!fetched.Succeeded)
+        {
+            diagnostics.Error(Tool, 0, 0, DiagnosticCodes.GitFailed, $"cannot fetch {options.Branch} from '{options.Remote}': {fetched.Reason}.");
+            return null;
+        }
+
+        return tip;
+    }
+
+    /// <summary>Hashes every file of the output (plus .nojekyll and CNAME) and writes their tree; nothing outside .git/objects changes.</summary>
+    private static async Task<(string? Tree, int Files)> WriteTreeAsync(Git git, PublishOptions options, DiagnosticBag diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var output = Path.GetFullPath(options.OutputDirectory);
+        var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var entries = new SortedDictionary<string, (string Mode, string Blob)>(StringComparer.Ordinal);
+        if (files.Count > 0)
+        {
+            var hashed = await Required(git, ["hash-object", "-w", "--no-filters", "--stdin-paths"], string.Join('\n', files) + "\n",
+                diagnostics, cancellationToken).ConfigureAwait(false);
+            if (hashed is null)
+            {
+                return (null, 0);
+            }
+
+            var blobs = hashed.Split('\n');
+            for (var i = 0; i < files.Count; i++)
+            {
+                entries[Path.GetRelativePath(output, files[i]).Replace('\\', '/')] = (IsExecutable(files[i]) ? "100755" : "100644", blobs[i]);
+            }
+        }
+
+        // GitHub Pages runs Jekyll over a branch without .nojekyll; CNAME binds the custom domain.
+        var extra = new List<(string Path, string Content)>();
+        if (!entries.ContainsKey(".nojekyll"))
+        {
+            extra.Add((".nojekyll", ""));
+        }
+
+        if (options.CustomDomain.Length > 0)
+        {
+            extra.Add(("CNAME", options.CustomDomain + "\n"));
+        }
+
+        foreach (var (path, content) in extra)
+        {
+            var blob = await Required(git, ["hash-object", "-w", "--no-filters", "--stdin"], content, diagnostics, cancellationToken).ConfigureAwait(false);
+            if (blob is null)
+            {
+                return (null, 0);
+            }
+
+            entries[path] = ("100644", blob);
+        }
+
+        var index = Path.Combine(Path.GetTempPath(), "digest-publish-" + Guid.NewGuid().ToString("N") + ".index");
+        try
+        {
+            var withIndex = git.With(new Dictionary<string, string> { ["GIT_INDEX_FILE"] = index });
+            var info = new StringBuilder();
+            foreach (var (path, (mode, blob)) in entries)
+            {
+                info.Append(CultureInfo.InvariantCulture, $"{mode} {blob}\t{path}\n");
+            }
+
+            if (await Required(withIndex, ["update-index", "--add", "--index-info"], info.ToString(), diagnostics, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return (null, 0);
+            }
+
+            return (await Required(withIndex, ["write-tree"], null, diagnostics, cancellationToken).ConfigureAwait(false), entries.Count);
+        }
+        finally
+        {
+            File.Delete(index);
+        }
+    }
+
+    /// <summary>The user's own identity when git has one (config or environment); otherwise Digest's, so publishing still works in CI.</summary>
+    private static async Task<Dictionary<string, string>> IdentityFallbackAsync(Git git, CancellationToken cancellationToken)
+    {
+        var fallback = new Dictionary<string, string>();
+        foreach (var (key, kind, value) in new[] { ("name", "NAME", FallbackName), ("email", "EMAIL", FallbackEmail) })
+        {
+            var configured = await git.RunAsync(["config", "--get", "user." + key], cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (configured.Succeeded && configured.Output.Trim().Length > 0)
+            {
+                continue;
+            }
+
+            foreach (var role in new[] { "AUTHOR", "COMMITTER" })
+            {
+                var variable = $"GIT_{role}_{kind}";
+                if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable)))
+                {
+                    fallback[variable] = value;
+                }
+            }
+        }
+
+        return fallback;
+    }
+
+    private static async Task<string> DefaultMessageAsync(Git git, CancellationToken cancellationToken)
+    {
+        var head = await git.RunAsync(["rev-parse", "--short", "HEAD"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return head.Succeeded ? $"Publish site from {head.Output.Trim()}" : "Publish site";
+    }
+
+    /// <summary>Runs a git command that must succeed; returns its trimmed output, or null after reporting why it failed.</summary>
+    private static async Task<string?> Required(Git git, string[] arguments, string? input, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var result = await git.RunAsync(arguments, input, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return result.Output.Trim();
+        }
+
+        diagnostics.Error(Tool, 0, 0, DiagnosticCodes.GitFailed, $"'git {arguments[0]}' failed: {result.Reason}. Nothing was published.");
+        return null;
+    }
+
+    private static bool IsExecutable(string path) =>
+        !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
+
+    private static PublishResult Failed(DiagnosticBag diagnostics) => new(diagnostics.ToSortedList(), null, null, 0, Unchanged: false);
+}
