@@ -18,7 +18,7 @@ internal sealed record FrontMatter(IReadOnlyDictionary<string, FrontMatterValue>
     {
         if (text.Length == 0 || text.AsSpan().Trim().IsEmpty)
         {
-            diagnostics.Error(path, 0, 0, DiagnosticCodes.EmptyFile,
+            diagnostics.Error(path, 1, 1, DiagnosticCodes.EmptyFile,
                 "the file is empty. Add front matter with a title and a date, or delete the file.");
             return null;
         }

@@ -69,12 +69,20 @@ internal sealed class MarkdownRenderer
 
     public static int ReadingMinutes(int words) => Math.Max(1, (words + WordsPerMinute - 1) / WordsPerMinute);
 
-    /// <summary>Root-relative links get the base path; script URLs are neutralised.</summary>
+    /// <summary>Root-relative links get the base path; script URLs are neutralised, autolinks to them become plain text.</summary>
     private void RewriteLinks(MarkdownDocument document)
     {
         foreach (var link in document.Descendants<LinkInline>())
         {
             link.Url = SafeUrl(link.Url);
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>().Where(a => !a.IsEmail).ToList())
+        {
+            if (SafeUrl(autolink.Url) != autolink.Url)
+            {
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            }
         }
     }
 

@@ -9,10 +9,24 @@ public static class Slugs
 {
     private const int MaxLength = 80;
 
+    /// <summary>Canonical compositions of Cyrillic letters whose transliteration differs from their base letter's.</summary>
+    private static readonly Dictionary<(char Base, char Mark), char> CyrillicCompositions = new()
+    {
+        [('И', '\u0306')] = 'Й', [('и', '\u0306')] = 'й',
+        [('Е', '\u0308')] = 'Ё', [('е', '\u0308')] = 'ё',
+        [('І', '\u0308')] = 'Ї', [('і', '\u0308')] = 'ї',
+        [('У', '\u0306')] = 'Ў', [('у', '\u0306')] = 'ў',
+        [('Г', '\u0301')] = 'Ѓ', [('г', '\u0301')] = 'ѓ',
+        [('К', '\u0301')] = 'Ќ', [('к', '\u0301')] = 'ќ',
+        [('Е', '\u0300')] = 'Ѐ', [('е', '\u0300')] = 'ѐ',
+        [('И', '\u0300')] = 'Ѝ', [('и', '\u0300')] = 'ѝ',
+        [('Ж', '\u0306')] = 'Ӂ', [('ж', '\u0306')] = 'ӂ',
+    };
+
     /// <summary>The slug of <paramref name="text"/>, or "" when nothing usable is left.</summary>
     public static string Slugify(string text)
     {
-        var ascii = text.Normalize(NormalizationForm.FormC).Transliterate();
+        var ascii = ComposeCyrillic(text.Normalize(NormalizationForm.FormC)).Transliterate();
         var builder = new StringBuilder(ascii.Length);
         var pendingDash = false;
         foreach (var c in ascii)
@@ -48,6 +62,35 @@ public static class Slugs
     {
         var slug = Slugify(text);
         return slug.Length > 0 ? slug : prefix + "-" + StableHash(text);
+    }
+
+    /// <summary>
+    /// The tool runs with invariant globalization, where <see cref="string.Normalize()"/> leaves non-ASCII text as it is.
+    /// Transliteration drops combining marks, which is harmless for Latin (é and e+◌́ both give "e") and Armenian (no
+    /// canonical decompositions), but Cyrillic letters with a breve or diaeresis transliterate differently from their
+    /// base letter (Й "y" but И "i", Ё "yo" but Е "e"): those are composed here so decomposed input gets the same slug.
+    /// </summary>
+    private static string ComposeCyrillic(string text)
+    {
+        if (text.IndexOfAny(['\u0306', '\u0308', '\u0301', '\u0300']) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (builder.Length > 0 && CyrillicCompositions.TryGetValue((builder[^1], c), out var composed))
+            {
+                builder[^1] = composed;
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static string StableHash(string text)

@@ -16,7 +16,7 @@ internal static class SourceText
     {
         if (bytes.Length > MaxBytes)
         {
-            diagnostics.Error(path, 0, 0, DiagnosticCodes.FileTooLarge,
+            diagnostics.Error(path, 1, 1, DiagnosticCodes.FileTooLarge,
                 $"the file is {bytes.Length / (1024 * 1024)} MiB, more than the {MaxBytes / (1024 * 1024)} MiB limit. Split it or remove embedded data.");
             return null;
         }

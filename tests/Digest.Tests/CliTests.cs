@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Digest.Tests.Support;
+
+namespace Digest.Tests;
+
+/// <summary>The real <c>digest</c> entry point, run as a process: exit codes and what it prints.</summary>
+public sealed class CliTests
+{
+    private static readonly string CliAssembly = Path.Combine(AppContext.BaseDirectory, "Digest.Cli.dll");
+
+    [Fact]
+    public void SuccessfulBuildExitsWithZero()
+    {
+        using var site = new InlineSite("""
+            -- input/articles/a.md --
+            ---
+            title: A
+            date: 2026-11-03T09:15:00Z
+            ---
+            Text.
+            """);
+
+        var (exitCode, stdout, stderr) = Run("build", "--site", site.SiteDirectory, "--output", site.OutputDirectory, "--quiet");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", stdout);
+        Assert.Equal("", stderr);
+        Assert.True(site.OutputExists("2026/11/03/a/index.html"));
+    }
+
+    [Fact]
+    public void ContentErrorsExitWithOneAndPrintEachDiagnostic()
+    {
+        using var temp = new TempFolder();
+        var site = Path.Combine(Repository.Fixtures, "invalid", "several-broken-files");
+
+        var (exitCode, _, stderr) = Run("build", "--site", site, "--output", temp.Combine("out"));
+
+        Assert.Equal(1, exitCode);
+        var expected = File.ReadAllLines(Path.Combine(site, "expected.txt")).Where(l => l.Length > 0);
+        Assert.Equal(expected, stderr.Split('\n').Where(l => l.Contains(" DG", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(temp.Combine("out")));
+    }
+
+    [Theory]
+    [InlineData("build", "--no-such-option")]
+    [InlineData("no-such-command")]
+    [InlineData("build", "--set", "no-equals-sign")]
+    public void UsageErrorsExitWithTwo(params string[] args)
+    {
+        using var temp = new TempFolder();
+        var (exitCode, _, stderr) = Run([.. args, "--site", temp.Path, "--output", temp.Combine("out")]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("DG9002", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingSiteFolderIsAUsageError()
+    {
+        using var temp = new TempFolder();
+        var (exitCode, _, stderr) = Run("build", "--site", temp.Combine("missing"), "--output", temp.Combine("out"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("DG9003", stderr, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(CliAssembly);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result.ReplaceLineEndings("\n"), stderr.Result.ReplaceLineEndings("\n"));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Digest.Tests.Support;
+
+namespace Digest.Tests;
+
+/// <summary>
+/// Each site under tests/fixtures/invalid/ and the exact diagnostics it must produce (its expected.txt). A site
+/// with errors must fail, report every error, and leave the previous output byte for byte and timestamp for
+/// timestamp as it was; a site with only warnings must build.
+/// </summary>
+public sealed partial class InvalidSiteTests
+{
+    public static TheoryData<string> Sites => Repository.CasesIn("invalid");
+
+    [Theory]
+    [MemberData(nameof(Sites))]
+    public void BrokenSiteReportsExactDiagnostics(string site)
+    {
+        var siteDirectory = Path.Combine(Repository.Fixtures, "invalid", site);
+        using var temp = new TempFolder();
+        var output = temp.Combine("output");
+        WritePreviousOutput(output);
+        var before = FolderSnapshot.Take(output);
+
+        var result = TestBuild.Run(siteDirectory, output);
+
+        var actual = TestBuild.Lines(result);
+        var expectedFile = Path.Combine(siteDirectory, "expected.txt");
+        if (Repository.Bless)
+        {
+            File.WriteAllText(expectedFile, string.Join("\n", actual) + "\n");
+        }
+
+        var expected = File.ReadAllLines(expectedFile).Where(l => l.Length > 0).ToArray();
+        Assert.NotEmpty(expected);
+        // Positions and codes first: they are the contract; wording may be improved.
+        Assert.Equal(expected.Select(Position), actual.Select(Position));
+        Assert.Equal(expected, actual);
+
+        var hasErrors = expected.Any(l => l.Contains(": error DG", StringComparison.Ordinal));
+        Assert.Equal(!hasErrors, result.Succeeded);
+        if (hasErrors)
+        {
+            Assert.Equal(0, result.FilesWritten);
+            before.AssertSame(FolderSnapshot.Take(output));
+            Assert.Empty(Directory.GetDirectories(temp.Path, ".*"));
+        }
+        else
+        {
+            Assert.True(File.Exists(Path.Combine(output, "index.html")));
+            Assert.False(File.Exists(Path.Combine(output, "previous.txt")));
+        }
+    }
+
+    /// <summary>A previous build's output, aged so that any rewrite would show in the timestamps.</summary>
+    private static void WritePreviousOutput(string output)
+    {
+        Directory.CreateDirectory(Path.Combine(output, "2026", "11", "01", "old-story"));
+        File.WriteAllText(Path.Combine(output, "index.html"), "<!doctype html><title>previous build</title>\n");
+        File.WriteAllText(Path.Combine(output, "2026", "11", "01", "old-story", "index.html"), "<!doctype html><title>old story</title>\n");
+        File.WriteAllText(Path.Combine(output, "previous.txt"), "made by an earlier build\n");
+        FolderSnapshot.Age(output);
+    }
+
+    private static string Position(string line) => PositionPattern().Match(line).Value;
+
+    [GeneratedRegex(@"^.*?: (error|warning) DG\d{4}")]
+    private static partial Regex PositionPattern();
+}

@@ -1,0 +1,90 @@
+using System.Text;
+
+namespace Digest.Tests.Support;
+
+/// <summary>
+/// Compares a built folder with its expected copy: no file missing, none extra, contents equal. The first
+/// difference is shown as a few lines of context. With <c>DIGEST_BLESS=1</c> the expected copy is replaced.
+/// </summary>
+internal static class GoldenFolder
+{
+    public static void AssertMatches(string expectedFolder, string actualFolder)
+    {
+        if (Repository.Bless)
+        {
+            if (Directory.Exists(expectedFolder))
+            {
+                Directory.Delete(expectedFolder, recursive: true);
+            }
+
+            CopyFolder(actualFolder, expectedFolder);
+            return;
+        }
+
+        Assert.True(Directory.Exists(expectedFolder), $"{expectedFolder} does not exist. Run DIGEST_BLESS=1 dotnet test to create it.");
+        var expected = Files(expectedFolder);
+        var actual = Files(actualFolder);
+        var missing = expected.Except(actual).ToList();
+        var extra = actual.Except(expected).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            $"The file lists differ.\nMissing from the output: {string.Join(", ", missing)}\nNot expected: {string.Join(", ", extra)}\n" +
+            "If the change is intended, run DIGEST_BLESS=1 dotnet test and review the git diff.");
+
+        foreach (var file in expected)
+        {
+            var want = File.ReadAllBytes(Path.Combine(expectedFolder, file));
+            var got = File.ReadAllBytes(Path.Combine(actualFolder, file));
+            if (!want.AsSpan().SequenceEqual(got))
+            {
+                Assert.Fail($"{file} differs from the expected file.\n{FirstDifference(want, got)}\n" +
+                    "If the change is intended, run DIGEST_BLESS=1 dotnet test and review the git diff.");
+            }
+        }
+    }
+
+    /// <summary>Sorted '/'-separated paths of every file under <paramref name="folder"/>.</summary>
+    public static List<string> Files(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)];
+
+    private static string FirstDifference(byte[] expected, byte[] actual)
+    {
+        var wantLines = Encoding.UTF8.GetString(expected).Split('\n');
+        var gotLines = Encoding.UTF8.GetString(actual).Split('\n');
+        var line = 0;
+        while (line < wantLines.Length && line < gotLines.Length && wantLines[line] == gotLines[line])
+        {
+            line++;
+        }
+
+        var report = new StringBuilder();
+        report.Append("First difference at line ").Append(line + 1).Append(":\n");
+        for (var i = Math.Max(0, line - 2); i < line; i++)
+        {
+            report.Append("  ").Append(wantLines[i]).Append('\n');
+        }
+
+        for (var i = line; i < Math.Min(wantLines.Length, line + 3); i++)
+        {
+            report.Append("- ").Append(wantLines[i]).Append('\n');
+        }
+
+        for (var i = line; i < Math.Min(gotLines.Length, line + 3); i++)
+        {
+            report.Append("+ ").Append(gotLines[i]).Append('\n');
+        }
+
+        return report.ToString();
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Files(from))
+        {
+            var target = Path.Combine(to, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(from, file), target);
+        }
+    }
+}
