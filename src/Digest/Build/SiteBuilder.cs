@@ -60,7 +60,7 @@ public static class SiteBuilder
         var inputs = timings.Measure("scan", () => InputFiles.Scan(root), i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);
         var defaultsFiles = inputs.DirectoryDefaults.Select(p => (p, File.ReadAllText(Path.Combine(root, p)))).ToList();
         var defaults = DirectoryDefaults.Load(defaultsFiles, diagnostics);
-        var readKey = ReadKey(root, overrides, defaultsFiles);
+        var readKey = ReadKey(root, options.SettingOverrides, defaultsFiles);
         if (readKey != state.ReadKey)
         {
             state.ReadKey = readKey;

@@ -161,7 +161,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             // A file can vanish or be locked between the scan and the read while an editor saves; the next change rebuilds.
             result = new BuildResult([new Diagnostic(_session.Options.SiteDirectory, 0, 0, Severity.Error, DiagnosticCodes.IoError,
-                $"the build could not read or write a file: {ex.Message} Save the file again to retry.")], new StageTimings(), 0, 0);
+                $"the build could not read or write a file: {ex.Message} Save the file again to retry.")], new StageTimings(), 0, 0, []);
         }
 
         if (result.Succeeded && changes.Contains(SettingsLoader.FileName))
