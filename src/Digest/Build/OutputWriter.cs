@@ -208,10 +208,12 @@ public sealed class OutputWriter : IDisposable
 
     private void EnsureFolder(string folder)
     {
-        if (_createdFolders.TryAdd(folder, 0))
+        // GetOrAdd publishes the key only after the factory ran, so no thread writes into a folder still being made.
+        _createdFolders.GetOrAdd(folder, static f =>
         {
-            Directory.CreateDirectory(folder);
-        }
+            Directory.CreateDirectory(f);
+            return 0;
+        });
     }
 
     private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
