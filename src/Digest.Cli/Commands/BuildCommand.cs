@@ -17,10 +17,11 @@ internal static class BuildCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print where the time went, stage by stage." };
         var check = new Option<bool>("--check") { Description = "After a successful build, check the site as digest check does." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither use nor update the build cache in .digest-cache/." };
 
         var command = new Command("build", "Build the site into its output folder.")
         {
-            site, output, baseUrl, drafts, future, set, quiet, verbose, check,
+            site, output, baseUrl, drafts, future, set, quiet, verbose, check, noCache,
         };
         command.SetAction(result =>
         {
@@ -45,7 +46,7 @@ internal static class BuildCommand
                 Drafts = result.GetValue(drafts),
                 Future = result.GetValue(future),
                 Overrides = overrides,
-                UseCache = true,
+                UseCache = !result.GetValue(noCache),
             };
             var built = BuildReporter.Run(options, result.GetValue(quiet), result.GetValue(verbose));
             return built == CommandLine.Success && result.GetValue(check) ? CheckReporter.Run(options, result.GetValue(quiet)) : built;

@@ -25,8 +25,9 @@ public static class SiteBuilder
     public const string ThemeFolder = "theme";
     public static readonly string Generator = "Digest " + (typeof(SiteBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
-    /// <summary>Files are read and pages rendered in batches of this many: bounded memory, and separate stage timings.</summary>
-    private const int BatchSize = 1024;
+    /// <summary>Files are read, and pages rendered, in batches of this many: bounded memory, and separate stage timings.</summary>
+    private const int ReadBatchSize = 1024;
+    private const int RenderBatchSize = 256;
 
     public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default) =>
         new BuildSession(options).Build(cancellationToken);
@@ -120,9 +121,9 @@ public static class SiteBuilder
         }
 
         readTime += watch.Elapsed;
-        for (var start = 0; start < toParse.Count; start += BatchSize)
+        for (var start = 0; start < toParse.Count; start += ReadBatchSize)
         {
-            var batch = toParse.GetRange(start, Math.Min(BatchSize, toParse.Count - start));
+            var batch = toParse.GetRange(start, Math.Min(ReadBatchSize, toParse.Count - start));
             var bytes = new byte[batch.Count][];
             watch.Restart();
             Parallel.For(0, batch.Count, parallel, b => bytes[b] = File.ReadAllBytes(Path.Combine(root, paths[batch[b]])));
@@ -265,16 +266,15 @@ public static class SiteBuilder
     private static void RenderPages(List<PageSpec> pages, TemplateModel model, PageRenderer renderer, UInt128 themeKey, OutputWriter writer,
         Func<string, string, bool> claim, DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
     {
-        var hasher = new ScriptValueHasher();
-        var siteKey = new Fingerprint().AddHash(themeKey).Add(renderer.StrictVariables ? 1 : 0).AddHash(hasher.Hash(model.SiteObject)).Value;
+        var siteKey = new Fingerprint().AddHash(themeKey).Add(renderer.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var renderTime = TimeSpan.Zero;
         var writeTime = TimeSpan.Zero;
         var rendered = 0;
         var watch = new Stopwatch();
-        for (var start = 0; start < pages.Count; start += BatchSize)
+        for (var start = 0; start < pages.Count; start += RenderBatchSize)
         {
-            var batch = pages.GetRange(start, Math.Min(BatchSize, pages.Count - start));
+            var batch = pages.GetRange(start, Math.Min(RenderBatchSize, pages.Count - start));
             var html = new byte[]?[batch.Count];
             var fingerprints = new UInt128[batch.Count];
             watch.Restart();
@@ -287,7 +287,7 @@ public static class SiteBuilder
                 }
 
                 var globals = page.Globals(model);
-                fingerprints[b] = new Fingerprint().AddHash(siteKey).Add(page.Layout).Add(page.Url).AddHash(hasher.Hash(globals)).Value;
+                fingerprints[b] = new Fingerprint().AddHash(siteKey).Add(page.Layout).Add(page.Url).AddHash(ScriptValueHasher.Hash(globals)).Value;
                 if (!writer.TryKeep(page.OutputPath, fingerprints[b]))
                 {
                     var text = renderer.Render(context, page.Layout, globals, page.Source, diagnostics);
