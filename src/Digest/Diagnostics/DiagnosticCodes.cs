@@ -36,5 +36,7 @@ public static class DiagnosticCodes
     public const string UsageError = "DG9002";
     public const string SiteNotFound = "DG9003";
     public const string BuildLocked = "DG9004";
-    public const string PreviewAddressUnavailable = "DG9101";
+    // DG92xx: the preview
+    public const string PreviewAddressUnavailable = "DG9201";
+    public const string BuildCrashed = "DG9202";
 }
