@@ -44,6 +44,7 @@ internal static class BuildCommand
                 Drafts = result.GetValue(drafts),
                 Future = result.GetValue(future),
                 Overrides = overrides,
+                UseCache = true,
             };
             return BuildReporter.Run(options, result.GetValue(quiet), result.GetValue(verbose));
         });

@@ -96,7 +96,7 @@ internal static class PreviewCommand
 
         var what = report.ChangedSources.Count == 0 ? "Built" : $"{string.Join(", ", report.ChangedSources.Take(3))}{(report.ChangedSources.Count > 3 ? ", …" : "")} changed: rebuilt";
         Console.WriteLine(report.Result.Succeeded
-            ? string.Create(CultureInfo.InvariantCulture, $"{what} in {report.Elapsed.TotalMilliseconds:F0} ms, {report.Result.FilesWritten} files written.")
+            ? string.Create(CultureInfo.InvariantCulture, $"{what} in {report.Elapsed.TotalMilliseconds:F0} ms, {report.Result.ChangedFiles.Count} output files changed.")
             : string.Create(CultureInfo.InvariantCulture, $"{what}: the build failed with {report.Result.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s); still serving the last good site."));
     }
 }

@@ -15,6 +15,11 @@ public sealed record BuildOptions
     /// <summary>Fail on undefined template variables instead of rendering them empty.</summary>
     public bool StrictVariables { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>
+    /// Keep what a build learnt in <c>.digest-cache/</c> in the site folder, so the next process reads and renders only
+    /// what changed. An optimization only: the output is the same with or without it. On for the command line.
+    /// </summary>
+    public bool UseCache { get; init; }
 
     public string ResolvedOutputDirectory => Path.GetFullPath(OutputDirectory ?? Path.Combine(SiteDirectory, "output"));
 }

@@ -1,12 +1,53 @@
+using Digest.Caching;
+using Digest.Diagnostics;
+
 namespace Digest.Build;
 
 /// <summary>
 /// Builds one site again and again (the preview keeps one session for as long as it runs). Every
-/// <see cref="Build"/> produces exactly what a cold build of the same files would.
+/// <see cref="Build"/> produces exactly what a cold build of the same files would, while reading only the files
+/// that changed and rendering only the pages whose templates would see different values. With
+/// <see cref="BuildOptions.UseCache"/>, what a build learnt is also kept in <c>.digest-cache/</c> for the next process.
 /// </summary>
 public sealed class BuildSession(BuildOptions options)
 {
+    private readonly TemplateCache _templates = new();
+    private BuildState? _state;
+
     public BuildOptions Options { get; } = options;
 
-    public BuildResult Build(CancellationToken cancellationToken = default) => SiteBuilder.Run(Options, cancellationToken);
+    public BuildResult Build(CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        var timings = new StageTimings();
+        var cacheFolder = Path.Combine(Options.SiteDirectory, BuildCacheFile.FolderName);
+        var busy = false;
+        using var buildLock = Directory.Exists(Options.SiteDirectory) ? BuildLock.TryAcquire(cacheFolder, out busy) : null;
+        if (busy)
+        {
+            diagnostics.Error(Options.SiteDirectory, 0, 0, DiagnosticCodes.BuildLocked,
+                $"another build of this site is running (it holds {BuildCacheFile.FolderName}/{BuildLock.FileName}). Wait for it to finish, then build again.");
+            return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
+        }
+
+        var useCache = Options.UseCache && buildLock is not null;
+        var cacheFile = Path.Combine(cacheFolder, BuildCacheFile.FileName);
+        if (_state is null && useCache)
+        {
+            _state = timings.Measure("load cache", () => BuildCacheFile.Load(cacheFile, BuildCacheFile.FolderName + "/" + BuildCacheFile.FileName, diagnostics),
+                s => s?.Inputs.Count ?? 0);
+        }
+
+        _state ??= new BuildState();
+        var result = SiteBuilder.Run(Options, _state, _templates, diagnostics, timings, cancellationToken);
+        if (useCache && (_state.Dirty || !File.Exists(cacheFile)))
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            BuildCacheFile.Save(cacheFile, _state);
+            _state.Dirty = false;
+            timings.Add("save cache", _state.Inputs.Count, watch.Elapsed);
+        }
+
+        return result;
+    }
 }

@@ -1,25 +1,38 @@
 using System.Collections.Concurrent;
+using Digest.Caching;
 
 namespace Digest.Build;
 
 /// <summary>
 /// Writes a build's files into a staging folder beside the output and moves them into place only on
 /// <see cref="Commit"/>: a failed build leaves the previous output exactly as it was. A file whose bytes did not
-/// change is not written at all, so it keeps its timestamp.
+/// change is not written at all, so it keeps its timestamp. Given what the previous build left in the same folder
+/// (<see cref="OutputRecord"/>s), it knows unchanged files by their hash without reading them, and keeps pages
+/// that need no render.
 /// </summary>
 public sealed class OutputWriter : IDisposable
 {
     private readonly string _output;
     private readonly string _staging;
     private readonly bool _outputExists;
-    private readonly ConcurrentDictionary<string, bool> _changedByPath = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, OutputRecord> _previous;
+    private readonly ConcurrentDictionary<string, Produced> _produced = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _createdFolders = new(StringComparer.Ordinal);
+    private readonly List<string> _changed = [];
 
     public OutputWriter(string outputDirectory)
+        : this(outputDirectory, null)
+    {
+    }
+
+    /// <param name="previous">The files the last build left in this output folder; null when unknown.</param>
+    internal OutputWriter(string outputDirectory, IReadOnlyDictionary<string, OutputRecord>? previous)
     {
         _output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         _staging = Path.Combine(Path.GetDirectoryName(_output)!, "." + Path.GetFileName(_output) + ".digest-staging");
         _outputExists = Directory.Exists(_output);
+        _previous = _outputExists && previous is not null ? previous : new Dictionary<string, OutputRecord>();
+        PreviousKnown = _outputExists && previous is not null;
         if (Directory.Exists(_staging))
         {
             Directory.Delete(_staging, recursive: true);
@@ -28,22 +41,52 @@ public sealed class OutputWriter : IDisposable
         Directory.CreateDirectory(_staging);
     }
 
-    public int Written => _changedByPath.Values.Count(changed => changed);
-    public int Unchanged => _changedByPath.Values.Count(changed => !changed);
+    public int Written => _produced.Values.Count(p => p.Changed);
+    public int Unchanged => _produced.Values.Count(p => !p.Changed);
+
+    /// <summary>After <see cref="Commit"/>: the files written or deleted, sorted.</summary>
+    public IReadOnlyList<string> ChangedFiles => _changed;
+
+    private bool PreviousKnown { get; }
 
     /// <summary>Writes one file of the build, given by its '/'-separated path relative to the output.</summary>
-    public void Write(string relativePath, ReadOnlySpan<byte> bytes)
+    /// <param name="fingerprint">For pages, what their templates saw (see <see cref="TryKeep"/>); zero for other files.</param>
+    public void Write(string relativePath, ReadOnlySpan<byte> bytes) => Write(relativePath, bytes, UInt128.Zero);
+
+    internal void Write(string relativePath, ReadOnlySpan<byte> bytes, UInt128 fingerprint)
     {
-        if (_outputExists && SameBytes(Path.Combine(_output, relativePath), bytes))
+        var hash = Fingerprint.Of(bytes);
+        if (_previous.TryGetValue(relativePath, out var known) && known.ContentHash == hash && Intact(relativePath, known))
         {
-            _changedByPath[relativePath] = false;
+            _produced[relativePath] = new Produced(false, known with { Fingerprint = fingerprint });
+            return;
+        }
+
+        if (_outputExists && !PreviousKnown && SameBytes(Path.Combine(_output, relativePath), bytes))
+        {
+            _produced[relativePath] = new Produced(false, new OutputRecord(0, 0, hash, fingerprint), StatAfterCommit: true);
             return;
         }
 
         var target = Path.Combine(_staging, relativePath);
         EnsureFolder(Path.GetDirectoryName(target)!);
         File.WriteAllBytes(target, bytes);
-        _changedByPath[relativePath] = true;
+        _produced[relativePath] = new Produced(true, new OutputRecord(0, 0, hash, fingerprint), StatAfterCommit: true);
+    }
+
+    /// <summary>
+    /// Keeps a page of the last build without rendering it, when its templates saw exactly the same values
+    /// (<paramref name="fingerprint"/>) and the file is still as the last build wrote it.
+    /// </summary>
+    internal bool TryKeep(string relativePath, UInt128 fingerprint)
+    {
+        if (_previous.TryGetValue(relativePath, out var known) && known.Fingerprint == fingerprint && Intact(relativePath, known))
+        {
+            _produced[relativePath] = new Produced(false, known);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Moves the staged files into the output and removes files this build no longer produces.</summary>
@@ -52,21 +95,53 @@ public sealed class OutputWriter : IDisposable
         if (!_outputExists)
         {
             Directory.Move(_staging, _output);
-            return;
+            _changed.AddRange(_produced.Keys);
         }
-
-        foreach (var (path, changed) in _changedByPath)
+        else
         {
-            if (changed)
+            foreach (var (path, produced) in _produced)
             {
-                var target = Path.Combine(_output, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(Path.Combine(_staging, path), target, overwrite: true);
+                if (produced.Changed)
+                {
+                    var target = Path.Combine(_output, path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Move(Path.Combine(_staging, path), target, overwrite: true);
+                    _changed.Add(path);
+                }
             }
+
+            if (PreviousKnown)
+            {
+                RemoveNoLongerProduced();
+            }
+            else
+            {
+                RemoveStale(_output);
+            }
+
+            Directory.Delete(_staging, recursive: true);
         }
 
-        RemoveStale(_output);
-        Directory.Delete(_staging, recursive: true);
+        _changed.Sort(StringComparer.Ordinal);
+    }
+
+    /// <summary>After <see cref="Commit"/>: every file of the output as this build leaves it, for the next build.</summary>
+    internal Dictionary<string, OutputRecord> Records()
+    {
+        var records = new ConcurrentDictionary<string, OutputRecord>(StringComparer.Ordinal);
+        Parallel.ForEach(_produced, entry =>
+        {
+            var (path, produced) = entry;
+            if (!produced.StatAfterCommit)
+            {
+                records[path] = produced.Record;
+                return;
+            }
+
+            var info = new FileInfo(Path.Combine(_output, path));
+            records[path] = produced.Record with { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks };
+        });
+        return new Dictionary<string, OutputRecord>(records, StringComparer.Ordinal);
     }
 
     public void Dispose()
@@ -77,13 +152,45 @@ public sealed class OutputWriter : IDisposable
         }
     }
 
+    private bool Intact(string relativePath, OutputRecord known)
+    {
+        var info = new FileInfo(Path.Combine(_output, relativePath));
+        return info.Exists && info.Length == known.Length && info.LastWriteTimeUtc.Ticks == known.WriteTicks;
+    }
+
+    /// <summary>Deletes what the last build wrote and this one did not, and folders left empty by that.</summary>
+    private void RemoveNoLongerProduced()
+    {
+        foreach (var path in _previous.Keys.Where(p => !_produced.ContainsKey(p)).Order(StringComparer.Ordinal))
+        {
+            var file = Path.Combine(_output, path);
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+                _changed.Add(path);
+            }
+
+            for (var folder = Path.GetDirectoryName(file)!; folder.Length > _output.Length; folder = Path.GetDirectoryName(folder)!)
+            {
+                if (!Directory.Exists(folder) || Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    break;
+                }
+
+                Directory.Delete(folder);
+            }
+        }
+    }
+
     private void RemoveStale(string folder)
     {
         foreach (var file in Directory.EnumerateFiles(folder))
         {
-            if (!_changedByPath.ContainsKey(Relative(file)))
+            var path = Relative(file);
+            if (!_produced.ContainsKey(path))
             {
                 File.Delete(file);
+                _changed.Add(path);
             }
         }
 
@@ -130,4 +237,7 @@ public sealed class OutputWriter : IDisposable
             return false;
         }
     }
+
+    /// <param name="StatAfterCommit">The record's size and time are read from the file once it is in place.</param>
+    private sealed record Produced(bool Changed, OutputRecord Record, bool StatAfterCommit = false);
 }

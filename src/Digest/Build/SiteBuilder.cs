@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using Digest.Caching;
 using Digest.Configuration;
 using Digest.Content;
 using Digest.Diagnostics;
@@ -14,8 +15,9 @@ namespace Digest.Build;
 /// <summary>
 /// The build, in Statiq's order: read and parse every input (parallel) → a barrier → the site model →
 /// render every page (parallel) → write, then swap the output into place only if nothing failed.
-/// A cold build is <c>new BuildSession(options).Build()</c>; <see cref="BuildSession"/> keeps what later builds of the
-/// same site can reuse.
+/// Given the <see cref="BuildState"/> of an earlier build, it reads only files that changed and renders only pages
+/// whose templates would see different values; the output is byte for byte what a cold build makes.
+/// A cold build is <c>new BuildSession(options).Build()</c>.
 /// </summary>
 public static class SiteBuilder
 {
@@ -23,26 +25,27 @@ public static class SiteBuilder
     public const string ThemeFolder = "theme";
     public static readonly string Generator = "Digest " + (typeof(SiteBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
+    /// <summary>Files are read and pages rendered in batches of this many: bounded memory, and separate stage timings.</summary>
+    private const int BatchSize = 1024;
+
     public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default) =>
         new BuildSession(options).Build(cancellationToken);
 
-    internal static BuildResult Run(BuildOptions options, CancellationToken cancellationToken)
+    internal static BuildResult Run(BuildOptions options, BuildState state, TemplateCache templateCache, DiagnosticBag diagnostics,
+        StageTimings timings, CancellationToken cancellationToken)
     {
-        var diagnostics = new DiagnosticBag();
-        var timings = new StageTimings();
-        var site = Load(options, diagnostics, timings, cancellationToken);
-        if (site is null || diagnostics.HasErrors)
+        var loaded = Load(options, state, templateCache, diagnostics, timings, cancellationToken);
+        if (loaded is null || diagnostics.HasErrors)
         {
-            return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0);
+            return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
         }
 
-        var (written, unchanged) = Write(site.Value, options, diagnostics, timings, cancellationToken);
-        return new BuildResult(diagnostics.ToSortedList(), timings, written, unchanged);
+        return Write(loaded, options, state, diagnostics, timings, cancellationToken);
     }
 
     /// <summary>Settings, inputs, model and templates: everything before the first page is rendered.</summary>
-    private static (Site Site, TemplateLibrary Templates, IReadOnlyList<string> StaticFiles)? Load(
-        BuildOptions options, DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
+    private static LoadedSite? Load(BuildOptions options, BuildState state, TemplateCache templateCache, DiagnosticBag diagnostics,
+        StageTimings timings, CancellationToken cancellationToken)
     {
         var root = options.SiteDirectory;
         if (!Directory.Exists(root))
@@ -56,70 +59,163 @@ public static class SiteBuilder
         CheckOutputFolder(options, diagnostics);
 
         var inputs = timings.Measure("scan", () => InputFiles.Scan(root), i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);
-        var defaults = DirectoryDefaults.Load(
-            inputs.DirectoryDefaults.Select(p => (p, File.ReadAllText(Path.Combine(root, p)))), diagnostics);
-        var reader = new ArticleReader(settings, new MarkdownRenderer(settings.AllowHtml, settings.BasePath), defaults);
-
-        var articles = timings.Measure("read+parse", () =>
+        var defaultsFiles = inputs.DirectoryDefaults.Select(p => (p, File.ReadAllText(Path.Combine(root, p)))).ToList();
+        var defaults = DirectoryDefaults.Load(defaultsFiles, diagnostics);
+        var readKey = ReadKey(root, overrides, defaultsFiles);
+        if (readKey != state.ReadKey)
         {
-            var read = new Article?[inputs.Articles.Count + inputs.Pages.Count];
-            Parallel.For(0, read.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            state.ReadKey = readKey;
+            state.Inputs = new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
+        }
+
+        var reader = new ArticleReader(settings, new MarkdownRenderer(settings.AllowHtml, settings.BasePath), defaults);
+        var read = ReadArticles(root, inputs, reader, state, timings, cancellationToken);
+        foreach (var input in read)
+        {
+            foreach (var diagnostic in input.Diagnostics)
             {
-                var isPage = i >= inputs.Articles.Count;
-                var path = isPage ? inputs.Pages[i - inputs.Articles.Count] : inputs.Articles[i];
-                read[i] = reader.Read(path, File.ReadAllBytes(Path.Combine(root, path)), isPage, diagnostics);
-            });
-            var now = options.Clock.GetUtcNow();
-            return read.OfType<Article>()
-                .Where(a => options.Drafts || !a.Draft)
-                .Where(a => options.Future || a.IsPage || a.Date <= now)
-                .ToList();
-        }, a => a.Count);
+                diagnostics.Add(diagnostic);
+            }
+        }
+
+        var now = options.Clock.GetUtcNow();
+        var articles = read.Select(r => r.Article).OfType<Article>()
+            .Where(a => options.Drafts || !a.Draft)
+            .Where(a => options.Future || a.IsPage || a.Date <= now)
+            .ToList();
 
         var site = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, diagnostics), s => s.Articles.Count);
-        var templates = timings.Measure("templates", () => TemplateLibrary.Load(new Theme(Path.Combine(root, ThemeFolder)), diagnostics),
-            t => t.Theme.FileNames.Count);
-        CheckLayouts(site, templates, diagnostics);
-        return (site, templates, inputs.StaticFiles);
+        var templates = timings.Measure("templates", () => templateCache.Load(new Theme(Path.Combine(root, ThemeFolder)), diagnostics),
+            t => t.Library.Theme.FileNames.Count);
+        CheckLayouts(site, templates.Library, diagnostics);
+        return new LoadedSite(site, templates, inputs.StaticFiles);
     }
 
-    private static (int Written, int Unchanged) Write((Site Site, TemplateLibrary Templates, IReadOnlyList<string> StaticFiles) loaded,
-        BuildOptions options, DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every article and page, reusing what the state holds for files whose size and time, or else whose
+    /// bytes, are unchanged. The state is updated to exactly the current files.
+    /// </summary>
+    private static ParsedInput[] ReadArticles(string root, InputFiles inputs, ArticleReader reader, BuildState state, StageTimings timings,
+        CancellationToken cancellationToken)
+    {
+        var paths = inputs.Articles.Concat(inputs.Pages).ToArray();
+        var results = new ParsedInput[paths.Length];
+        var toParse = new List<int>();
+        var readTime = TimeSpan.Zero;
+        var parseTime = TimeSpan.Zero;
+        var readCount = 0;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var stamp = inputs.Stamps[paths[i]];
+            if (state.Inputs.TryGetValue(paths[i], out var known) && known.Length == stamp.Length && known.WriteTicks == stamp.WriteTicks)
+            {
+                results[i] = known;
+            }
+            else
+            {
+                toParse.Add(i);
+            }
+        }
+
+        readTime += watch.Elapsed;
+        for (var start = 0; start < toParse.Count; start += BatchSize)
+        {
+            var batch = toParse.GetRange(start, Math.Min(BatchSize, toParse.Count - start));
+            var bytes = new byte[batch.Count][];
+            watch.Restart();
+            Parallel.For(0, batch.Count, parallel, b => bytes[b] = File.ReadAllBytes(Path.Combine(root, paths[batch[b]])));
+            readTime += watch.Elapsed;
+            readCount += batch.Count;
+
+            watch.Restart();
+            Parallel.For(0, batch.Count, parallel, b =>
+            {
+                var i = batch[b];
+                var path = paths[i];
+                var stamp = inputs.Stamps[path];
+                var hash = Fingerprint.Of(bytes[b]);
+                if (state.Inputs.TryGetValue(path, out var known) && known.ContentHash == hash)
+                {
+                    results[i] = known with { Length = stamp.Length, WriteTicks = stamp.WriteTicks };
+                    return;
+                }
+
+                var own = new DiagnosticBag();
+                var article = reader.Read(path, bytes[b], isPage: i >= inputs.Articles.Count, own);
+                results[i] = new ParsedInput(stamp.Length, stamp.WriteTicks, hash, article, own.ToSortedList());
+            });
+            parseTime += watch.Elapsed;
+        }
+
+        state.Dirty |= toParse.Count > 0 || state.Inputs.Count != paths.Length;
+        state.Inputs = new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
+        for (var i = 0; i < paths.Length; i++)
+        {
+            state.Inputs[paths[i]] = results[i];
+        }
+
+        timings.Add("read", readCount, readTime);
+        timings.Add("parse", toParse.Count, parseTime);
+        return results;
+    }
+
+    /// <summary>Everything that decides what reading a file gives besides its own bytes: settings, folder defaults, the tool.</summary>
+    private static UInt128 ReadKey(string root, IReadOnlyList<KeyValuePair<string, string>> overrides, IEnumerable<(string Path, string Text)> defaults)
+    {
+        var key = new Fingerprint().AddHash(BuildCacheFile.ToolKey);
+        var settingsFile = Path.Combine(root, SettingsLoader.FileName);
+        key.Add(File.Exists(settingsFile) ? File.ReadAllText(settingsFile) : null);
+        foreach (var (name, value) in overrides)
+        {
+            key.Add(name).Add(value);
+        }
+
+        foreach (var (path, text) in defaults)
+        {
+            key.Add(path).Add(text);
+        }
+
+        return key.Value;
+    }
+
+    private static BuildResult Write(LoadedSite loaded, BuildOptions options, BuildState state, DiagnosticBag diagnostics,
+        StageTimings timings, CancellationToken cancellationToken)
     {
         var (site, templates, staticFiles) = loaded;
         var urls = new UrlFunctions(site.Settings);
-        using var writer = new OutputWriter(options.ResolvedOutputDirectory);
+        var outputDirectory = options.ResolvedOutputDirectory;
+        using var writer = new OutputWriter(outputDirectory, state.OutputDirectory == outputDirectory ? state.Outputs : null);
         var owners = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        void Emit(string path, string owner, ReadOnlySpan<byte> bytes)
+        bool Claim(string path, string owner)
         {
             var first = owners.GetOrAdd(path, owner);
             if (first != owner)
             {
                 diagnostics.Error(owner, 0, 0, DiagnosticCodes.DuplicateUrl,
                     $"{owner} and {first} would both be written to /{path}. Rename or move one of them.");
-                return;
+                return false;
             }
 
-            writer.Write(path, bytes);
+            return true;
+        }
+
+        void Emit(string path, string owner, ReadOnlySpan<byte> bytes)
+        {
+            if (Claim(path, owner))
+            {
+                writer.Write(path, bytes);
+            }
         }
 
         var model = timings.Measure("template model", () => new TemplateModel(site, Generator), _ => site.Articles.Count);
         var pages = SitePages.All(site, urls).ToList();
-        var renderer = new PageRenderer(templates, Builtins(model, urls), options.StrictVariables);
+        var renderer = new PageRenderer(templates.Library, Builtins(model, urls), options.StrictVariables);
+        RenderPages(pages, model, renderer, templates.Key, writer, Claim, diagnostics, timings, cancellationToken);
+
         var watch = Stopwatch.StartNew();
-        Parallel.ForEach(pages, new ParallelOptions { CancellationToken = cancellationToken }, renderer.CreateContext, (page, _, context) =>
-        {
-            var html = renderer.Render(context, page.Layout, page.Globals(model), page.Source, diagnostics);
-            if (html is not null)
-            {
-                Emit(page.OutputPath, page.Source, Encoding.UTF8.GetBytes(html));
-            }
-
-            return context;
-        }, _ => { });
-        timings.Add("render+write pages", pages.Count, watch.Elapsed);
-
-        watch.Restart();
         var feed = new FeedContext(site.Settings, urls, Generator);
         Emit("feed.xml", "feed.xml", AtomFeed.Write(feed, site.Settings.Title, "/feed.xml", "/", site.Articles));
         Emit("rss.xml", "rss.xml", RssFeed.Write(feed, site.Articles));
@@ -134,10 +230,10 @@ public static class SiteBuilder
         Emit("robots.txt", "robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {urls.AbsUrl("/sitemap.xml")}\n"));
         // GitHub Pages would otherwise run Jekyll over the output and drop files and folders starting with '_'.
         Emit(".nojekyll", ".nojekyll", []);
-        timings.Add("feeds+sitemap", 4, watch.Elapsed);
+        timings.Add("feeds+sitemap", 4 + (site.Settings.TermFeeds ? site.Tags.Count + site.Categories.Count : 0), watch.Elapsed);
 
         watch.Restart();
-        var theme = templates.Theme;
+        var theme = templates.Library.Theme;
         foreach (var asset in theme.FileNames.Where(n => n.StartsWith("assets/", StringComparison.Ordinal)))
         {
             Emit(asset, theme.DisplayPath(asset), theme.ReadBytes(asset));
@@ -149,13 +245,74 @@ public static class SiteBuilder
 
         if (diagnostics.HasErrors)
         {
-            return (0, 0);
+            return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
         }
 
         watch.Restart();
         writer.Commit();
-        timings.Add("commit", writer.Written, watch.Elapsed);
-        return (writer.Written, writer.Unchanged);
+        var records = writer.Records();
+        state.Dirty |= state.OutputDirectory != outputDirectory || records.Count != state.Outputs.Count
+            || records.Any(r => !state.Outputs.TryGetValue(r.Key, out var old) || old != r.Value);
+        state.OutputDirectory = outputDirectory;
+        state.Outputs = records;
+        timings.Add("commit", writer.ChangedFiles.Count, watch.Elapsed);
+        return new BuildResult(diagnostics.ToSortedList(), timings, writer.Written, writer.Unchanged, writer.ChangedFiles);
+    }
+
+    /// <summary>
+    /// Renders every page whose fingerprint (the theme, the tool, and every value its templates can see) differs from
+    /// what the last build wrote, in batches: render a batch in parallel, then write it, so memory stays bounded.
+    /// </summary>
+    private static void RenderPages(List<PageSpec> pages, TemplateModel model, PageRenderer renderer, UInt128 themeKey, OutputWriter writer,
+        Func<string, string, bool> claim, DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
+    {
+        var hasher = new ScriptValueHasher();
+        var siteKey = new Fingerprint().AddHash(themeKey).Add(renderer.StrictVariables ? 1 : 0).AddHash(hasher.Hash(model.SiteObject)).Value;
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+        var renderTime = TimeSpan.Zero;
+        var writeTime = TimeSpan.Zero;
+        var rendered = 0;
+        var watch = new Stopwatch();
+        for (var start = 0; start < pages.Count; start += BatchSize)
+        {
+            var batch = pages.GetRange(start, Math.Min(BatchSize, pages.Count - start));
+            var html = new byte[]?[batch.Count];
+            var fingerprints = new UInt128[batch.Count];
+            watch.Restart();
+            Parallel.For(0, batch.Count, parallel, renderer.CreateContext, (b, _, context) =>
+            {
+                var page = batch[b];
+                if (!claim(page.OutputPath, page.Source))
+                {
+                    return context;
+                }
+
+                var globals = page.Globals(model);
+                fingerprints[b] = new Fingerprint().AddHash(siteKey).Add(page.Layout).Add(page.Url).AddHash(hasher.Hash(globals)).Value;
+                if (!writer.TryKeep(page.OutputPath, fingerprints[b]))
+                {
+                    var text = renderer.Render(context, page.Layout, globals, page.Source, diagnostics);
+                    html[b] = text is null ? null : Encoding.UTF8.GetBytes(text);
+                    Interlocked.Increment(ref rendered);
+                }
+
+                return context;
+            }, _ => { });
+            renderTime += watch.Elapsed;
+
+            watch.Restart();
+            Parallel.For(0, batch.Count, parallel, b =>
+            {
+                if (html[b] is { } bytes)
+                {
+                    writer.Write(batch[b].OutputPath, bytes, fingerprints[b]);
+                }
+            });
+            writeTime += watch.Elapsed;
+        }
+
+        timings.Add("render", rendered, renderTime);
+        timings.Add("write", rendered, writeTime);
     }
 
     private static ScriptObject Builtins(TemplateModel model, UrlFunctions urls)
@@ -201,4 +358,6 @@ public static class SiteBuilder
                 "the output folder must not be the site folder, one of its parents, or inside input/ or theme/: Digest deletes files there that the build no longer makes. Choose another --output.");
         }
     }
+
+    private sealed record LoadedSite(Site Site, LoadedTemplates Templates, IReadOnlyList<string> StaticFiles);
 }

@@ -179,7 +179,7 @@ public sealed class PreviewServer : IAsyncDisposable
     }
 
     private BuildResult Failed(string code, string message) =>
-        new([new Diagnostic(_session.Options.SiteDirectory, 0, 0, Severity.Error, code, message)], new StageTimings(), 0, 0);
+        new([new Diagnostic(_session.Options.SiteDirectory, 0, 0, Severity.Error, code, message)], new StageTimings(), 0, 0, []);
 
     /// <summary>Tells the open tabs, then the listeners of <see cref="BuildFinished"/>.</summary>
     private PreviewBuildReport Publish(PreviewBuildReport report)
@@ -190,8 +190,16 @@ public sealed class PreviewServer : IAsyncDisposable
             {
                 _liveReload.BuildFailed(report.Result.Diagnostics.Select(d => d.ToString()));
             }
-            else if (_lastBuildSucceeded && report.ChangedSources.Count > 0
-                && report.ChangedSources.All(path => path.EndsWith(".css", StringComparison.OrdinalIgnoreCase)))
+            else if (!_lastBuildSucceeded || report.Number == 1)
+            {
+                // Clears the overlay, and shows what the failed builds held back.
+                _liveReload.Reload();
+            }
+            else if (report.Result.ChangedFiles.Count == 0)
+            {
+                // Saved without a change that shows: nothing to reload.
+            }
+            else if (report.Result.ChangedFiles.All(path => path.EndsWith(".css", StringComparison.OrdinalIgnoreCase)))
             {
                 _liveReload.SwapStylesheets();
             }

@@ -13,6 +13,8 @@ public sealed class PageRenderer(TemplateLibrary library, ScriptObject siteGloba
 {
     public const string BaseLayout = "base";
 
+    public bool StrictVariables => strictVariables;
+
     // Deliberate limits: Scriban's defaults (1 MiB of output, 1000 loop iterations) would truncate a big
     // page or fail a list of more than 1000 items. These only stop a runaway theme.
     private const int OutputLimit = 256 * 1024 * 1024;

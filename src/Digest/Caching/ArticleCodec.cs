@@ -1,0 +1,181 @@
+using Digest.Content;
+
+namespace Digest.Caching;
+
+/// <summary>Writes and reads an <see cref="Article"/> field by field for the build cache.</summary>
+internal static class ArticleCodec
+{
+    private enum ValueKind : byte
+    {
+        Null,
+        Text,
+        Boolean,
+        Integer,
+        Real,
+        List,
+        Map,
+    }
+
+    public static void Write(BinaryWriter writer, Article article)
+    {
+        writer.Write(article.SourcePath);
+        writer.Write(article.FileName);
+        writer.Write(article.IsPage);
+        writer.Write(article.Title);
+        WriteDate(writer, article.Date);
+        WriteDate(writer, article.Updated);
+        writer.Write(article.Slug);
+        writer.Write(article.Summary);
+        writer.Write(article.ContentHtml);
+        WriteList(writer, article.Authors);
+        writer.Write(article.Source);
+        writer.Write(article.SourceUrl);
+        WriteList(writer, article.Categories);
+        WriteList(writer, article.Tags);
+        writer.Write(article.Image);
+        writer.Write(article.ImageAlt);
+        writer.Write(article.Lang);
+        writer.Write(article.Layout is not null);
+        writer.Write(article.Layout ?? "");
+        writer.Write(article.LayoutLine);
+        writer.Write(article.Draft);
+        writer.Write(article.MenuOrder);
+        writer.Write(article.WordCount);
+        writer.Write(article.ReadingMinutes);
+        WriteValue(writer, article.Params);
+    }
+
+    public static Article Read(BinaryReader reader)
+    {
+        var article = new Article
+        {
+            SourcePath = reader.ReadString(),
+            FileName = reader.ReadString(),
+            IsPage = reader.ReadBoolean(),
+            Title = reader.ReadString(),
+            Date = ReadDate(reader),
+            Updated = ReadDate(reader),
+            Slug = reader.ReadString(),
+            Summary = reader.ReadString(),
+            ContentHtml = reader.ReadString(),
+            Authors = ReadList(reader),
+            Source = reader.ReadString(),
+            SourceUrl = reader.ReadString(),
+            Categories = ReadList(reader),
+            Tags = ReadList(reader),
+            Image = reader.ReadString(),
+            ImageAlt = reader.ReadString(),
+            Lang = reader.ReadString(),
+        };
+        var hasLayout = reader.ReadBoolean();
+        var layout = reader.ReadString();
+        return article with
+        {
+            Layout = hasLayout ? layout : null,
+            LayoutLine = reader.ReadInt32(),
+            Draft = reader.ReadBoolean(),
+            MenuOrder = reader.ReadInt32(),
+            WordCount = reader.ReadInt32(),
+            ReadingMinutes = reader.ReadInt32(),
+            Params = ReadValue(reader) as Dictionary<string, object?> ?? throw new InvalidDataException("Article params are not a map."),
+        };
+    }
+
+    private static void WriteDate(BinaryWriter writer, DateTimeOffset? date)
+    {
+        writer.Write(date.HasValue);
+        writer.Write(date?.Ticks ?? 0);
+        writer.Write(date?.Offset.Ticks ?? 0);
+    }
+
+    private static DateTimeOffset? ReadDate(BinaryReader reader)
+    {
+        var has = reader.ReadBoolean();
+        var ticks = reader.ReadInt64();
+        var offset = reader.ReadInt64();
+        return has ? new DateTimeOffset(ticks, TimeSpan.FromTicks(offset)) : null;
+    }
+
+    private static void WriteList(BinaryWriter writer, IReadOnlyList<string> items)
+    {
+        writer.Write(items.Count);
+        foreach (var item in items)
+        {
+            writer.Write(item);
+        }
+    }
+
+    private static string[] ReadList(BinaryReader reader)
+    {
+        var items = new string[BuildCacheFile.ReadCount(reader)];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = reader.ReadString();
+        }
+
+        return items;
+    }
+
+    /// <summary>The plain values <see cref="YamlValues"/> produces: null, text, booleans, numbers, lists and maps.</summary>
+    private static void WriteValue(BinaryWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.Write((byte)ValueKind.Null); break;
+            case string text: writer.Write((byte)ValueKind.Text); writer.Write(text); break;
+            case bool flag: writer.Write((byte)ValueKind.Boolean); writer.Write(flag); break;
+            case long number: writer.Write((byte)ValueKind.Integer); writer.Write(number); break;
+            case double number: writer.Write((byte)ValueKind.Real); writer.Write(number); break;
+            case IReadOnlyDictionary<string, object?> map:
+                writer.Write((byte)ValueKind.Map);
+                writer.Write(map.Count);
+                foreach (var (key, item) in map)
+                {
+                    writer.Write(key);
+                    WriteValue(writer, item);
+                }
+
+                break;
+            case IReadOnlyList<object?> list:
+                writer.Write((byte)ValueKind.List);
+                writer.Write(list.Count);
+                foreach (var item in list)
+                {
+                    WriteValue(writer, item);
+                }
+
+                break;
+            default: throw new InvalidOperationException($"An article parameter of type {value.GetType()} cannot be cached.");
+        }
+    }
+
+    private static object? ReadValue(BinaryReader reader)
+    {
+        switch ((ValueKind)reader.ReadByte())
+        {
+            case ValueKind.Null: return null;
+            case ValueKind.Text: return reader.ReadString();
+            case ValueKind.Boolean: return reader.ReadBoolean();
+            case ValueKind.Integer: return reader.ReadInt64();
+            case ValueKind.Real: return reader.ReadDouble();
+            case ValueKind.Map:
+                var count = BuildCacheFile.ReadCount(reader);
+                var map = new Dictionary<string, object?>(count, StringComparer.Ordinal);
+                for (var i = 0; i < count; i++)
+                {
+                    map[reader.ReadString()] = ReadValue(reader);
+                }
+
+                return map;
+            case ValueKind.List:
+                var items = new List<object?>(BuildCacheFile.ReadCount(reader));
+                for (var i = 0; i < items.Capacity; i++)
+                {
+                    items.Add(ReadValue(reader));
+                }
+
+                return items;
+            default: throw new InvalidDataException("Unknown value kind in the cache.");
+        }
+    }
+}

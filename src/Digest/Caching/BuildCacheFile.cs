@@ -1,0 +1,199 @@
+using System.Buffers.Binary;
+using System.Text;
+using Digest.Content;
+using Digest.Diagnostics;
+
+namespace Digest.Caching;
+
+/// <summary>
+/// The on-disk form of <see cref="BuildState"/> in <c>.digest-cache/</c>: a header (format, tool version, payload
+/// length and hash) and a binary payload. A file that is truncated, altered, or written by another version of
+/// Digest is never trusted: it is reported (damaged ones as DG9101) and the build goes on as if it were absent.
+/// Saving writes a new file and renames it over the old one, so a crash mid-write cannot leave half a cache.
+/// </summary>
+internal static class BuildCacheFile
+{
+    public const string FolderName = ".digest-cache";
+    public const string FileName = "build.cache";
+
+    private static readonly byte[] Magic = "DGCACHE1"u8.ToArray();
+    private const int HeaderLength = 8 + 16 + 8 + 16;
+
+    /// <summary>Identifies the exact build of the engine, so a changed Digest never trusts an older cache.</summary>
+    public static UInt128 ToolKey { get; } = new Fingerprint()
+        .Add(typeof(BuildCacheFile).Assembly.ManifestModule.ModuleVersionId.ToString())
+        .Add(typeof(Markdig.Markdown).Assembly.ManifestModule.ModuleVersionId.ToString())
+        .Add(typeof(Scriban.Template).Assembly.ManifestModule.ModuleVersionId.ToString())
+        .Add(typeof(YamlDotNet.Core.Parser).Assembly.ManifestModule.ModuleVersionId.ToString())
+        .Value;
+
+    public static BuildState? Load(string path, string displayPath, DiagnosticBag diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Damaged(displayPath, diagnostics, $"it could not be read ({ex.Message})");
+            return null;
+        }
+
+        if (bytes.Length < HeaderLength || !bytes.AsSpan(0, 8).SequenceEqual(Magic))
+        {
+            Damaged(displayPath, diagnostics, "it does not start with a Digest cache header");
+            return null;
+        }
+
+        var tool = BinaryPrimitives.ReadUInt128LittleEndian(bytes.AsSpan(8));
+        if (tool != ToolKey)
+        {
+            return null; // written by another build of Digest: expected after an upgrade, not damage
+        }
+
+        var length = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(24));
+        var hash = BinaryPrimitives.ReadUInt128LittleEndian(bytes.AsSpan(32));
+        var payload = bytes.AsSpan(HeaderLength);
+        if (payload.Length != length || Fingerprint.Of(payload) != hash)
+        {
+            Damaged(displayPath, diagnostics, "it is truncated or its checksum does not match");
+            return null;
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, HeaderLength, payload.Length, writable: false), Encoding.UTF8);
+            return ReadState(reader);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or ArgumentException or FormatException)
+        {
+            Damaged(displayPath, diagnostics, "its contents could not be read");
+            return null;
+        }
+    }
+
+    public static void Save(string path, BuildState state)
+    {
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            WriteState(writer, state);
+        }
+
+        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
+        var header = new byte[HeaderLength];
+        Magic.CopyTo(header, 0);
+        BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(8), ToolKey);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), body.Length);
+        BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(32), Fingerprint.Of(body));
+
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            file.Write(header);
+            file.Write(body);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static void Damaged(string displayPath, DiagnosticBag diagnostics, string why) =>
+        diagnostics.Warning(displayPath, 0, 0, DiagnosticCodes.CacheDamaged,
+            $"the build cache was ignored because {why}. Nothing is lost: this build reads every file again and rewrites the cache; delete {FolderName}/ if the warning comes back.");
+
+    private static void WriteState(BinaryWriter writer, BuildState state)
+    {
+        WriteHash(writer, state.ReadKey);
+        writer.Write(state.Inputs.Count);
+        foreach (var (path, input) in state.Inputs)
+        {
+            writer.Write(path);
+            writer.Write(input.Length);
+            writer.Write(input.WriteTicks);
+            WriteHash(writer, input.ContentHash);
+            writer.Write(input.Article is not null);
+            if (input.Article is not null)
+            {
+                ArticleCodec.Write(writer, input.Article);
+            }
+
+            writer.Write(input.Diagnostics.Count);
+            foreach (var diagnostic in input.Diagnostics)
+            {
+                writer.Write(diagnostic.Path);
+                writer.Write(diagnostic.Line);
+                writer.Write(diagnostic.Column);
+                writer.Write((byte)diagnostic.Severity);
+                writer.Write(diagnostic.Code);
+                writer.Write(diagnostic.Message);
+            }
+        }
+
+        writer.Write(state.OutputDirectory);
+        writer.Write(state.Outputs.Count);
+        foreach (var (path, output) in state.Outputs)
+        {
+            writer.Write(path);
+            writer.Write(output.Length);
+            writer.Write(output.WriteTicks);
+            WriteHash(writer, output.ContentHash);
+            WriteHash(writer, output.Fingerprint);
+        }
+    }
+
+    private static BuildState ReadState(BinaryReader reader)
+    {
+        var state = new BuildState { ReadKey = ReadHash(reader) };
+        var inputs = ReadCount(reader);
+        for (var i = 0; i < inputs; i++)
+        {
+            var path = reader.ReadString();
+            var length = reader.ReadInt64();
+            var ticks = reader.ReadInt64();
+            var hash = ReadHash(reader);
+            var article = reader.ReadBoolean() ? ArticleCodec.Read(reader) : null;
+            var diagnostics = new Diagnostic[ReadCount(reader)];
+            for (var d = 0; d < diagnostics.Length; d++)
+            {
+                diagnostics[d] = new Diagnostic(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(),
+                    (Severity)reader.ReadByte(), reader.ReadString(), reader.ReadString());
+            }
+
+            state.Inputs[path] = new ParsedInput(length, ticks, hash, article, diagnostics);
+        }
+
+        state.OutputDirectory = reader.ReadString();
+        var outputs = ReadCount(reader);
+        for (var i = 0; i < outputs; i++)
+        {
+            state.Outputs[reader.ReadString()] = new OutputRecord(reader.ReadInt64(), reader.ReadInt64(), ReadHash(reader), ReadHash(reader));
+        }
+
+        if (reader.BaseStream.Position != reader.BaseStream.Length)
+        {
+            throw new InvalidDataException("Trailing bytes after the cache payload.");
+        }
+
+        return state;
+    }
+
+    internal static int ReadCount(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return count >= 0 && count <= reader.BaseStream.Length ? count : throw new InvalidDataException("Impossible count.");
+    }
+
+    private static void WriteHash(BinaryWriter writer, UInt128 hash)
+    {
+        writer.Write((ulong)(hash >> 64));
+        writer.Write((ulong)hash);
+    }
+
+    private static UInt128 ReadHash(BinaryReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
+}

@@ -1,0 +1,17 @@
+namespace Digest.Caching;
+
+/// <summary>
+/// What one build leaves for the next: read inputs and written outputs. A <see cref="Build.BuildSession"/> keeps it in
+/// memory between builds; <see cref="BuildCacheFile"/> keeps it on disk between processes.
+/// </summary>
+internal sealed class BuildState
+{
+    /// <summary>Hash of everything that decides how a file is read (settings, folder defaults, tool version).</summary>
+    public UInt128 ReadKey { get; set; }
+    public Dictionary<string, ParsedInput> Inputs { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The output folder the <see cref="Outputs"/> describe.</summary>
+    public string OutputDirectory { get; set; } = "";
+    public Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Set when a build changed anything above, so that the copy on disk is out of date.</summary>
+    public bool Dirty { get; set; }
+}
