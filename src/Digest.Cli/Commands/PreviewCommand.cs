@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Digest.Build;
 using Digest.Diagnostics;
 using Digest.Preview;
@@ -68,7 +69,7 @@ internal static class PreviewCommand
         {
             await server.StartAsync(cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or SocketException)
         {
             Console.Error.WriteLine($"digest: error {DiagnosticCodes.PreviewAddressUnavailable}: cannot listen on {options.Host}:{options.Port}: {ex.Message} Stop the program using it, or pass another --port.");
             return CommandLine.UsageErrors;
