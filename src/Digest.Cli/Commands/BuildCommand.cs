@@ -16,10 +16,11 @@ internal static class BuildCommand
         var set = new Option<string[]>("--set") { Description = "Overrides a digest.yml setting: --set key=value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print where the time went, stage by stage." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither use nor update the build cache in .digest-cache/." };
 
         var command = new Command("build", "Build the site into its output folder.")
         {
-            site, output, baseUrl, drafts, future, set, quiet, verbose,
+            site, output, baseUrl, drafts, future, set, quiet, verbose, noCache,
         };
         command.SetAction(result =>
         {
@@ -44,7 +45,7 @@ internal static class BuildCommand
                 Drafts = result.GetValue(drafts),
                 Future = result.GetValue(future),
                 Overrides = overrides,
-                UseCache = true,
+                UseCache = !result.GetValue(noCache),
             };
             return BuildReporter.Run(options, result.GetValue(quiet), result.GetValue(verbose));
         });

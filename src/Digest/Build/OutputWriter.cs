@@ -206,13 +206,12 @@ public sealed class OutputWriter : IDisposable
 
     private string Relative(string path) => Path.GetRelativePath(_output, path).Replace('\\', '/');
 
-    private void EnsureFolder(string folder)
+    /// <summary>Creates each folder once; a value is only added after its folder exists, so no thread writes into a folder still being made.</summary>
+    private void EnsureFolder(string folder) => _createdFolders.GetOrAdd(folder, static f =>
     {
-        if (_createdFolders.TryAdd(folder, 0))
-        {
-            Directory.CreateDirectory(folder);
-        }
-    }
+        Directory.CreateDirectory(f);
+        return 0;
+    });
 
     private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
     {

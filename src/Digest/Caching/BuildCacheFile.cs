@@ -18,6 +18,7 @@ internal static class BuildCacheFile
 
     private static readonly byte[] Magic = "DGCACHE1"u8.ToArray();
     private const int HeaderLength = 8 + 16 + 8 + 16;
+    private const int MaxCount = 100_000_000;
 
     /// <summary>Identifies the exact build of the engine, so a changed Digest never trusts an older cache.</summary>
     public static UInt128 ToolKey { get; } = new Fingerprint()
@@ -29,7 +30,6 @@ internal static class BuildCacheFile
 
     public static BuildState? Load(string path, string displayPath, DiagnosticBag diagnostics)
     {
-        byte[] bytes;
         try
         {
             if (!File.Exists(path))
@@ -37,70 +37,69 @@ internal static class BuildCacheFile
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Damaged(displayPath, diagnostics, $"it could not be read ({ex.Message})");
-            return null;
-        }
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var header = new byte[HeaderLength];
+            if (file.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength || !header.AsSpan(0, 8).SequenceEqual(Magic))
+            {
+                Damaged(displayPath, diagnostics, "it does not start with a Digest cache header");
+                return null;
+            }
 
-        if (bytes.Length < HeaderLength || !bytes.AsSpan(0, 8).SequenceEqual(Magic))
-        {
-            Damaged(displayPath, diagnostics, "it does not start with a Digest cache header");
-            return null;
-        }
+            if (BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(8)) != ToolKey)
+            {
+                return null; // written by another build of Digest: expected after an upgrade, not damage
+            }
 
-        var tool = BinaryPrimitives.ReadUInt128LittleEndian(bytes.AsSpan(8));
-        if (tool != ToolKey)
-        {
-            return null; // written by another build of Digest: expected after an upgrade, not damage
-        }
+            var length = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(24));
+            var hash = BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(32));
+            if (file.Length - HeaderLength != length || HashRest(file) != hash)
+            {
+                Damaged(displayPath, diagnostics, "it is truncated or its checksum does not match");
+                return null;
+            }
 
-        var length = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(24));
-        var hash = BinaryPrimitives.ReadUInt128LittleEndian(bytes.AsSpan(32));
-        var payload = bytes.AsSpan(HeaderLength);
-        if (payload.Length != length || Fingerprint.Of(payload) != hash)
-        {
-            Damaged(displayPath, diagnostics, "it is truncated or its checksum does not match");
-            return null;
-        }
-
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(bytes, HeaderLength, payload.Length, writable: false), Encoding.UTF8);
+            // The checksum holds, so what follows was written by this very tool: read it.
+            file.Position = HeaderLength;
+            using var reader = new BinaryReader(new BufferedStream(file, 1 << 16), Encoding.UTF8);
             return ReadState(reader);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or FormatException
+            or OverflowException)
         {
-            Damaged(displayPath, diagnostics, "its contents could not be read");
+            Damaged(displayPath, diagnostics, $"it could not be read ({ex.Message})");
             return null;
         }
     }
 
     public static void Save(string path, BuildState state)
     {
-        using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
-        {
-            WriteState(writer, state);
-        }
-
-        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        var header = new byte[HeaderLength];
-        Magic.CopyTo(header, 0);
-        BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(8), ToolKey);
-        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), body.Length);
-        BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(32), Fingerprint.Of(body));
-
         var temporary = path + "." + Environment.ProcessId + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
+            file.Write(new byte[HeaderLength]);
+            var hashing = new HashingStream(file);
+            using (var writer = new BinaryWriter(new BufferedStream(hashing, 1 << 16), Encoding.UTF8))
+            {
+                WriteState(writer, state);
+            }
+
+            var header = new byte[HeaderLength];
+            Magic.CopyTo(header, 0);
+            BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(8), ToolKey);
+            BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), hashing.Count);
+            BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(32), hashing.Hash);
+            file.Position = 0;
             file.Write(header);
-            file.Write(body);
         }
 
         File.Move(temporary, path, overwrite: true);
+    }
+
+    private static UInt128 HashRest(Stream file)
+    {
+        var hashing = new HashingStream(file);
+        hashing.CopyTo(Stream.Null, 1 << 16);
+        return hashing.Hash;
     }
 
     private static void Damaged(string displayPath, DiagnosticBag diagnostics, string why) =>
@@ -186,7 +185,7 @@ internal static class BuildCacheFile
     internal static int ReadCount(BinaryReader reader)
     {
         var count = reader.ReadInt32();
-        return count >= 0 && count <= reader.BaseStream.Length ? count : throw new InvalidDataException("Impossible count.");
+        return count is >= 0 and <= MaxCount ? count : throw new InvalidDataException("Impossible count.");
     }
 
     private static void WriteHash(BinaryWriter writer, UInt128 hash)

@@ -1,0 +1,113 @@
+using Digest.Build;
+using Digest.Caching;
+using Digest.Diagnostics;
+
+namespace Digest.Build.Tests;
+
+/// <summary>The on-disk cache saves time and nothing else: never a different page, never a crash.</summary>
+public sealed class BuildCacheTests : IDisposable
+{
+    private readonly TestSite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public void ANewProcessWithTheCacheReadsAndRendersNothingWhenNothingChanged()
+    {
+        SiteBuilder.Build(_site.Options());
+        var second = SiteBuilder.Build(_site.Options());
+
+        Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
+        Assert.Equal(0, IncrementalBuildTests.Stage(second, "parse"));
+        Assert.Equal(0, IncrementalBuildTests.Stage(second, "render"));
+        Assert.Empty(second.ChangedFiles);
+    }
+
+    [Fact]
+    public void WithTheCacheAnEditGivesWhatAColdBuildGives()
+    {
+        SiteBuilder.Build(_site.Options());
+        _site.Edit("input/articles/city-council-bus-lanes.md", text => text + "\nOne more paragraph.\n");
+        var second = SiteBuilder.Build(_site.Options());
+
+        Assert.Equal(1, IncrementalBuildTests.Stage(second, "parse"));
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Fact]
+    public void DeletingTheCacheChangesNothingButTheWorkDone()
+    {
+        SiteBuilder.Build(_site.Options());
+        Directory.Delete(Path.GetDirectoryName(_site.CacheFile)!, recursive: true);
+        var second = SiteBuilder.Build(_site.Options());
+
+        Assert.True(second.Succeeded);
+        Assert.Empty(second.Diagnostics);
+        Assert.Empty(second.ChangedFiles);
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("flipped byte")]
+    [InlineData("garbage")]
+    [InlineData("empty")]
+    public void ADamagedCacheIsIgnoredWithAWarning(string damage)
+    {
+        SiteBuilder.Build(_site.Options());
+        _site.Edit("input/articles/city-council-bus-lanes.md", text => text + "\nChanged after the cache was written.\n");
+        var bytes = File.ReadAllBytes(_site.CacheFile);
+        switch (damage)
+        {
+            case "truncated": bytes = bytes[..(bytes.Length / 2)]; break;
+            case "flipped byte": bytes[bytes.Length - 100] ^= 0x55; break;
+            case "garbage": bytes = [.. "not a cache at all"u8]; break;
+            case "empty": bytes = []; break;
+        }
+
+        File.WriteAllBytes(_site.CacheFile, bytes);
+        var result = SiteBuilder.Build(_site.Options());
+
+        Assert.True(result.Succeeded);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((Severity.Warning, DiagnosticCodes.CacheDamaged), (warning.Severity, warning.Code));
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+
+        var next = SiteBuilder.Build(_site.Options());
+        Assert.Empty(next.Diagnostics);
+    }
+
+    [Fact]
+    public void ASecondBuildOfTheSameSiteAtOnceIsRefusedAndWritesNothing()
+    {
+        SiteBuilder.Build(_site.Options());
+        _site.Edit("input/articles/city-council-bus-lanes.md", text => text + "\nChanged while another build runs.\n");
+        var before = File.ReadAllBytes(_site.CacheFile);
+
+        using (BuildLock.TryAcquire(Path.GetDirectoryName(_site.CacheFile)!, out var busy))
+        {
+            Assert.False(busy);
+            var second = SiteBuilder.Build(_site.Options());
+
+            var error = Assert.Single(second.Diagnostics);
+            Assert.Equal(DiagnosticCodes.BuildLocked, error.Code);
+            Assert.False(second.Succeeded);
+            Assert.Equal(before, File.ReadAllBytes(_site.CacheFile));
+        }
+
+        var after = SiteBuilder.Build(_site.Options());
+        Assert.True(after.Succeeded);
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Fact]
+    public void BuildsIntoAnotherOutputFolderDoNotTrustTheFirstOnesFiles()
+    {
+        SiteBuilder.Build(_site.Options());
+        var other = Path.Combine(_site.Root, "elsewhere");
+        var second = SiteBuilder.Build(_site.Options(output: other));
+
+        Assert.True(second.Succeeded);
+        TestSite.AssertSameOutput(_site.Output, other);
+    }
+}

@@ -1,0 +1,132 @@
+using Digest.Build;
+
+namespace Digest.Build.Tests;
+
+/// <summary>A session's later builds and cached builds equal a cold build of the same files, byte for byte.</summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private const string Article = "input/articles/gyumri-rail-link-reopens.md";
+    private const string ArticlePage = "2026/11/03/gyumri-rail-link-reopens-after-two-year-rebuild/index.html";
+
+    private readonly TestSite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Fact]
+    public void ASecondBuildWithNothingChangedRendersAndWritesNothing()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        var first = session.Build();
+        var second = session.Build();
+
+        Assert.True(second.Succeeded);
+        Assert.Empty(second.ChangedFiles);
+        Assert.Equal(0, second.FilesWritten);
+        Assert.Equal(first.FilesWritten, second.FilesUnchanged);
+        Assert.Equal(0, Stage(second, "render"));
+        Assert.Equal(0, Stage(second, "parse"));
+    }
+
+    [Fact]
+    public void EditingOneArticleRebuildsWhatShowsItAndEqualsAColdBuild()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        var first = session.Build();
+
+        _site.Edit(Article, text => text.Replace("author: Anahit Sargsyan", "author: Aram Petrosyan", StringComparison.Ordinal) + "\nA late addition.\n");
+        var second = session.Build();
+
+        Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
+        Assert.Equal(1, Stage(second, "parse"));
+        Assert.Contains(ArticlePage, second.ChangedFiles);
+        Assert.DoesNotContain("about/index.html", second.ChangedFiles);
+        Assert.InRange(Stage(second, "render"), 1, Stage(first, "render") - 1);
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Fact]
+    public void RetaggingAddingAndDeletingArticlesEqualsAColdBuild()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        session.Build();
+
+        _site.Edit(Article, text => text.Replace("tags: [Rail, transport, Gyumri]", "tags: [Rail, Chess]", StringComparison.Ordinal));
+        File.Delete(_site.PathOf("input/articles/city-council-budget.md"));
+        File.WriteAllText(_site.PathOf("input/articles/new-story.md"),
+            "---\ntitle: A new story\ndate: 2026-11-20T10:00:00+04:00\ntags: [transport]\ncategories: [Economy]\n---\nIt happened.\n");
+        var second = session.Build();
+
+        Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
+        Assert.Contains("2026/11/20/a-new-story/index.html", second.ChangedFiles);
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Fact]
+    public void AThemeChangeRerendersEveryPageAndACssChangeOnlyTheCss()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        var first = session.Build();
+
+        Directory.CreateDirectory(_site.PathOf("theme/assets"));
+        File.WriteAllText(_site.PathOf("theme/assets/style.css"), "body { color: red; }\n");
+        var cssOnly = session.Build();
+        Assert.Equal(["assets/style.css"], cssOnly.ChangedFiles);
+
+        Directory.CreateDirectory(_site.PathOf("theme/layouts"));
+        var builtIn = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "theme", "layouts", "base.html"));
+        File.WriteAllText(_site.PathOf("theme/layouts/base.html"), builtIn.Replace("Built with Digest.", "Built with care.", StringComparison.Ordinal));
+        var layout = session.Build();
+
+        Assert.True(layout.Succeeded, string.Join("\n", layout.Diagnostics));
+        Assert.Equal(Stage(first, "render"), Stage(layout, "render"));
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Fact]
+    public void ASettingsChangeRereadsEveryArticle()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        var first = session.Build();
+
+        _site.Edit("digest.yml", text => text.Replace("page_size: 10", "page_size: 3", StringComparison.Ordinal));
+        var second = session.Build();
+
+        Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
+        Assert.Equal(Stage(first, "parse"), Stage(second, "parse"));
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Fact]
+    public void AnOutputFileChangedByHandIsRestored()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        session.Build();
+
+        File.WriteAllText(Path.Combine(_site.Output, ArticlePage), "edited by hand");
+        File.Delete(Path.Combine(_site.Output, "tags", "index.html"));
+        var second = session.Build();
+
+        Assert.Equal([ArticlePage, "tags/index.html"], second.ChangedFiles);
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Fact]
+    public void AFailedBuildLeavesTheOutputAndTheNextBuildRecovers()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        session.Build();
+        var original = File.ReadAllText(_site.PathOf(Article));
+
+        _site.Edit(Article, text => text.Replace("title: ", "headline: ", StringComparison.Ordinal));
+        var failed = session.Build();
+        Assert.False(failed.Succeeded);
+        Assert.Empty(failed.ChangedFiles);
+
+        _site.Edit(Article, _ => original);
+        var recovered = session.Build();
+        Assert.True(recovered.Succeeded, string.Join("\n", recovered.Diagnostics));
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    internal static int Stage(BuildResult result, string stage) => result.Timings.Stages.Single(s => s.Stage == stage).Count;
+}
