@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Digest.Build;
 using Digest.Diagnostics;
 using Digest.Preview;
@@ -68,7 +69,7 @@ internal static class PreviewCommand
         {
             await server.StartAsync(cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or SocketException)
         {
             Console.Error.WriteLine($"digest: error {DiagnosticCodes.PreviewAddressUnavailable}: cannot listen on {options.Host}:{options.Port}: {ex.Message} Stop the program using it, or pass another --port.");
             return CommandLine.UsageErrors;
@@ -96,7 +97,7 @@ internal static class PreviewCommand
 
         var what = report.ChangedSources.Count == 0 ? "Built" : $"{string.Join(", ", report.ChangedSources.Take(3))}{(report.ChangedSources.Count > 3 ? ", …" : "")} changed: rebuilt";
         Console.WriteLine(report.Result.Succeeded
-            ? string.Create(CultureInfo.InvariantCulture, $"{what} in {report.Elapsed.TotalMilliseconds:F0} ms, {report.Result.FilesWritten} files written.")
+            ? string.Create(CultureInfo.InvariantCulture, $"{what} in {report.Elapsed.TotalMilliseconds:F0} ms, {report.Result.ChangedFiles.Count} output files changed.")
             : string.Create(CultureInfo.InvariantCulture, $"{what}: the build failed with {report.Result.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s); still serving the last good site."));
     }
 }

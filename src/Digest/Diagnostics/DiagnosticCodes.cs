@@ -51,9 +51,12 @@ public static class DiagnosticCodes
     public const string UsageError = "DG9002";
     public const string SiteNotFound = "DG9003";
     public const string BuildLocked = "DG9004";
-    public const string PreviewAddressUnavailable = "DG9005";
     public const string WouldOverwrite = "DG9006";
 
     // DG91xx: the build cache
     public const string CacheDamaged = "DG9101";
+
+    // DG92xx: the preview
+    public const string PreviewAddressUnavailable = "DG9201";
+    public const string BuildCrashed = "DG9202";
 }

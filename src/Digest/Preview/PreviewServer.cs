@@ -160,8 +160,14 @@ public sealed class PreviewServer : IAsyncDisposable
         catch (IOException ex)
         {
             // A file can vanish or be locked between the scan and the read while an editor saves; the next change rebuilds.
-            result = new BuildResult([new Diagnostic(_session.Options.SiteDirectory, 0, 0, Severity.Error, DiagnosticCodes.IoError,
-                $"the build could not read or write a file: {ex.Message} Save the file again to retry.")], new StageTimings(), 0, 0, []);
+            result = Failed(DiagnosticCodes.IoError, $"the build could not read or write a file: {ex.Message} Save the file again to retry.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A crash in the engine must not end the preview: say so, keep serving the last good site, retry on the next change.
+            var cause = ex is AggregateException { InnerExceptions: [var inner] } ? inner : ex;
+            result = Failed(DiagnosticCodes.BuildCrashed,
+                $"the build stopped on an unexpected {cause.GetType().Name}: {cause.Message} This is a bug in Digest: please report it with the file you changed ({string.Join(", ", changes)}).");
         }
 
         if (result.Succeeded && changes.Contains(SettingsLoader.FileName))
@@ -172,6 +178,9 @@ public sealed class PreviewServer : IAsyncDisposable
         return new PreviewBuildReport(Interlocked.Increment(ref _buildCount), changes, result, watch.Elapsed);
     }
 
+    private BuildResult Failed(string code, string message) =>
+        new([new Diagnostic(_session.Options.SiteDirectory, 0, 0, Severity.Error, code, message)], new StageTimings(), 0, 0, []);
+
     /// <summary>Tells the open tabs, then the listeners of <see cref="BuildFinished"/>.</summary>
     private PreviewBuildReport Publish(PreviewBuildReport report)
     {
@@ -181,8 +190,16 @@ public sealed class PreviewServer : IAsyncDisposable
             {
                 _liveReload.BuildFailed(report.Result.Diagnostics.Select(d => d.ToString()));
             }
-            else if (_lastBuildSucceeded && report.ChangedSources.Count > 0
-                && report.ChangedSources.All(path => path.EndsWith(".css", StringComparison.OrdinalIgnoreCase)))
+            else if (!_lastBuildSucceeded || report.Number == 1)
+            {
+                // Clears the overlay, and shows what the failed builds held back.
+                _liveReload.Reload();
+            }
+            else if (report.Result.ChangedFiles.Count == 0)
+            {
+                // Saved without a change that shows: nothing to reload.
+            }
+            else if (report.Result.ChangedFiles.All(path => path.EndsWith(".css", StringComparison.OrdinalIgnoreCase)))
             {
                 _liveReload.SwapStylesheets();
             }
