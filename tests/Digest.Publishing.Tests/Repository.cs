@@ -33,9 +33,4 @@ internal static class Repository
 
         throw new InvalidOperationException("Digest.sln not found above " + AppContext.BaseDirectory);
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -18,6 +18,7 @@ public sealed class SiteCheckerTests
         ["about/index.html"] = Page("""<h2 id="team">Team</h2> <a href="../">Home</a> <a href="/digest/about">Self</a> <a href="https://example.github.io/digest/">Abs</a> <a href="mailto:desk@example.org">Mail</a> <a href="https://elsewhere.example/x">Out</a>"""),
         ["404.html"] = Page("""<a href="/digest/">Home</a> <a href="https://example.github.io/digest/about/">About</a>"""),
         ["bg.png"] = "png",
+        ["robots.txt"] = "User-agent: *\nAllow: /\n\nSitemap: https://example.github.io/digest/sitemap.xml\n",
         ["assets/style.css"] = "/* url(/not-a-url.png) in a comment */\nbody { background: url(\"../bg.png\"); }\n@import \"more.css\";\n",
         ["assets/more.css"] = "p { color: red }\n",
         ["feed.xml"] = """
@@ -111,16 +112,17 @@ public sealed class SiteCheckerTests
     }
 
     [Fact]
-    public void FeedsAndSitemapMustParseAndPointAtPages()
+    public void FeedsSitemapAndRobotsMustParseAndPointAtPages()
     {
         var site = CleanSite();
         site["feed.xml"] = site["feed.xml"].Replace("</feed>", "", StringComparison.Ordinal);
         site["sitemap.xml"] = site["sitemap.xml"].Replace("digest/about/", "digest/gone/", StringComparison.Ordinal);
         site["rss.xml"] = site["rss.xml"].Replace("<link>https://example.github.io/digest/about/</link>", "<link>https://example.github.io/digest/old/</link>", StringComparison.Ordinal);
         site["feed.json"] = site["feed.json"].Replace("digest/about/", "digest/away/", StringComparison.Ordinal);
+        site["robots.txt"] = "User-agent: *\nSitemap: https://example.github.io/digest/sitemaps.xml\n";
         site["tags/x/feed.xml"] = "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<link href=\"https://example.github.io/digest/tags/x/\" />\n</feed>\n";
         Assert.Equal(
-            ["feed.json:2 DG4101", "feed.xml:5 DG4107", "rss.xml:3 DG4101", "sitemap.xml:4 DG4101", "tags/x/feed.xml:2 DG4101"],
+            ["feed.json:2 DG4101", "feed.xml:5 DG4107", "robots.txt:2 DG4101", "rss.xml:3 DG4101", "sitemap.xml:4 DG4101", "tags/x/feed.xml:2 DG4101"],
             Check(site).Order(StringComparer.Ordinal));
     }
 

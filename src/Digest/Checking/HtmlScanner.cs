@@ -37,7 +37,10 @@ public static class HtmlScanner
     {
         private readonly LineCounter _lines = new(text);
         private readonly List<(string Name, int Line, int Column)> _open = [];
-        private readonly List<(string Name, string Value, int Offset)> _attributes = [];
+        // Values stay as positions in the page: most attributes (class, aria-*, …) are never looked at again.
+        private readonly List<(string Name, int Offset, int Length)> _attributes = [];
+        // Tag and attribute names repeat thousands of times per page: one string each, found by span.
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
         private int _foreignDepth;
         // Set when the rest of the page cannot be read reliably: later problems would only echo this one.
         private bool _stopped;
@@ -211,15 +214,15 @@ public static class HtmlScanner
                 ReportAt(nameStart, $"the attribute name '{rawName}' in <{element}> contains a quote or '<': a quote is probably missing before it.");
             }
 
-            var name = rawName.ToString().ToLowerInvariant();
+            var name = Name(nameStart, i);
             var j = i;
             while (j < text.Length && char.IsWhiteSpace(text[j]))
             {
                 j++;
             }
 
-            string value;
             var valueOffset = j;
+            var valueLength = 0;
             if (j < text.Length && text[j] == '=')
             {
                 j++;
@@ -247,8 +250,8 @@ public static class HtmlScanner
                         return -1;
                     }
 
-                    value = text[(j + 1)..close];
                     valueOffset = j + 1;
+                    valueLength = close - j - 1;
                     i = close + 1;
                     if (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not ('>' or '/'))
                     {
@@ -263,9 +266,9 @@ public static class HtmlScanner
                         j++;
                     }
 
-                    value = text[start..j];
                     valueOffset = start;
-                    if (value.AsSpan().IndexOfAny("\"'=<`") >= 0)
+                    valueLength = j - start;
+                    if (text.AsSpan(start, valueLength).IndexOfAny("\"'=<`") >= 0)
                     {
                         ReportAt(start, $"the unquoted value of '{name}' in <{element}> contains a quote, '=', '<' or '`'. Put the value in double quotes.");
                     }
@@ -273,18 +276,13 @@ public static class HtmlScanner
                     i = j;
                 }
             }
-            else
-            {
-                value = "";
-            }
-
             if (_attributes.Exists(a => a.Name == name))
             {
                 ReportAt(nameStart, $"<{element}> has the attribute '{name}' twice; browsers ignore the second. Keep one.");
             }
             else
             {
-                _attributes.Add((name, value, valueOffset));
+                _attributes.Add((name, valueOffset, valueLength));
             }
 
             return i;
@@ -292,33 +290,34 @@ public static class HtmlScanner
 
         private void Element((int Line, int Column) position, string name, bool selfClosing)
         {
-            foreach (var (attribute, value, offset) in _attributes)
+            foreach (var (attribute, offset, length) in _attributes)
             {
+                string Value() => text.Substring(offset, length);
                 switch (attribute)
                 {
                     case "id":
-                        AddId(value, offset, duplicateIsError: true);
+                        AddId(Value(), offset, duplicateIsError: true);
                         break;
                     case "name" when name == "a":
-                        AddId(value, offset, duplicateIsError: false);
+                        AddId(Value(), offset, duplicateIsError: false);
                         break;
                     case "href":
-                        Add(value, offset, HrefKind(name));
+                        Add(Value(), offset, HrefKind(name));
                         break;
                     case "src":
-                        Add(value, offset, name switch { "img" or "source" => ReferenceKind.Image, "script" => ReferenceKind.Script, _ => ReferenceKind.Resource });
+                        Add(Value(), offset, name switch { "img" or "source" => ReferenceKind.Image, "script" => ReferenceKind.Script, _ => ReferenceKind.Resource });
                         break;
                     case "poster":
-                        Add(value, offset, ReferenceKind.Image);
+                        Add(Value(), offset, ReferenceKind.Image);
                         break;
                     case "srcset":
-                        SourceSet(value, offset);
+                        SourceSet(Value(), offset);
                         break;
                     case "style":
-                        CssUrls.Scan(text, offset, offset + value.Length, _lines, scan.References);
+                        CssUrls.Scan(text, offset, offset + length, _lines, scan.References);
                         break;
                     case "content" when name == "meta" && IsMetadataUrl():
-                        Add(value, offset, ReferenceKind.Metadata);
+                        Add(Value(), offset, ReferenceKind.Metadata);
                         break;
                     default:
                         break;
@@ -430,7 +429,8 @@ public static class HtmlScanner
         private bool IsMetadataUrl() =>
             (AttributeValue("property") ?? AttributeValue("name")) is { } property && MetadataUrlProperties.Contains(property.ToLowerInvariant());
 
-        private string? AttributeValue(string name) => _attributes.Find(a => a.Name == name) is { Name: not null } a ? a.Value : null;
+        private string? AttributeValue(string name) =>
+            _attributes.FindIndex(a => a.Name == name) is var index and >= 0 ? text.Substring(_attributes[index].Offset, _attributes[index].Length) : null;
 
         private void AddId(string value, int offset, bool duplicateIsError)
         {
@@ -468,7 +468,19 @@ public static class HtmlScanner
         private string Name(int start, int end)
         {
             var span = text.AsSpan(start, end - start);
-            return span.ContainsAnyInRange('A', 'Z') ? span.ToString().ToLowerInvariant() : span.ToString();
+            if (span.ContainsAnyInRange('A', 'Z'))
+            {
+                return span.ToString().ToLowerInvariant();
+            }
+
+            var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(span, out var name))
+            {
+                name = span.ToString();
+                _names[name] = name;
+            }
+
+            return name;
         }
 
         private static bool IsForeignRoot(string name) => name is "svg" or "math";

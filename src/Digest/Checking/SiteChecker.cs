@@ -91,7 +91,28 @@ public static class SiteChecker
             return FeedScanner.ScanJson(File.ReadAllBytes(fullPath), Path.GetFileName(relativePath) == "feed.json");
         }
 
+        if (relativePath == "robots.txt")
+        {
+            return RobotsSitemaps(File.ReadAllLines(fullPath, Encoding.UTF8));
+        }
+
         return null;
+    }
+
+    /// <summary>The <c>Sitemap:</c> lines of robots.txt, which search engines follow.</summary>
+    private static FileScan RobotsSitemaps(string[] lines)
+    {
+        var scan = new FileScan();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            const string Directive = "Sitemap:";
+            if (lines[i].StartsWith(Directive, StringComparison.OrdinalIgnoreCase))
+            {
+                scan.References.Add(new Reference(lines[i][Directive.Length..].Trim(), ReferenceKind.SitemapEntry, i + 1, Directive.Length + 2));
+            }
+        }
+
+        return scan;
     }
 
     private static void CheckReference(string file, Reference reference, SiteUrlResolver resolver, HashSet<string> existing,

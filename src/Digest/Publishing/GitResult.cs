@@ -5,6 +5,16 @@ public sealed record GitResult(int ExitCode, string Output, string Error)
 {
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>The first line git printed about a failure, for messages.</summary>
-    public string Reason => (Error.Length > 0 ? Error : Output).Trim().Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {ExitCode}";
+    /// <summary>What git printed about a failure, on one line for messages (its hints left out).</summary>
+    public string Reason
+    {
+        get
+        {
+            var lines = (Error.Length > 0 ? Error : Output).Split('\n')
+                .Select(l => l.Trim())
+                .Where(l => l.Length > 0 && !l.StartsWith("hint:", StringComparison.Ordinal))
+                .ToList();
+            return lines.Count > 0 ? string.Join(" / ", lines) : $"exit code {ExitCode}";
+        }
+    }
 }

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+
+namespace Digest.Publishing.Tests;
+
+/// <summary>The commands as a user runs them: exit codes and the first words of each problem line.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task BuildWithCheckFailsOnABrokenLinkAndNamesThePage()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("site", "input"));
+        File.WriteAllText(temp.Combine("site", "digest.yml"), "title: T\nbase_url: https://example.github.io/t/\n");
+        File.WriteAllText(temp.Combine("site", "input", "a.md"), "---\ntitle: A\ndate: 2020-01-02\n---\nSee [the archive](/no-such-page/).\n");
+
+        var (exit, _, error) = await DigestAsync(temp.Path, "build", "--check", "--site", "site", "--output", "out");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("out/2020/01/02/a/index.html:", error, StringComparison.Ordinal);
+        Assert.Contains(": error DG4101: the link '/t/no-such-page/'", error, StringComparison.Ordinal);
+        Assert.True(File.Exists(temp.Combine("out", "index.html")), "the build itself succeeded and was written");
+
+        var (checkExit, _, checkError) = await DigestAsync(temp.Path, "check", "--site", "site", "--output", "out");
+        Assert.Equal(1, checkExit);
+        Assert.Equal(error, checkError);
+    }
+
+    [Fact]
+    public async Task InitThenBuildWithCheckSucceedsAndInitAgainRefuses()
+    {
+        using var temp = new TempDirectory();
+        Assert.Equal(0, (await DigestAsync(temp.Path, "init", "news")).Exit);
+        // The example article is dated today (UTC), so it is not "in the future".
+        var (buildExit, output, error) = await DigestAsync(temp.Path, "build", "--check", "--site", "news");
+        Assert.True(buildExit == 0, error);
+        Assert.Contains("no problems", output, StringComparison.Ordinal);
+        Assert.True(Directory.EnumerateFiles(temp.Combine("news", "output"), "index.html", SearchOption.AllDirectories).Count() > 3);
+
+        var (again, _, refusal) = await DigestAsync(temp.Path, "init", "news");
+        Assert.Equal(1, again);
+        Assert.Contains("error DG9005", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishOutsideARepositoryExitsWithOne()
+    {
+        using var temp = new TempDirectory();
+        await DigestAsync(temp.Path, "init", ".");
+        var (exit, _, error) = await DigestAsync(temp.Path, "publish", "--site", ".");
+        Assert.Equal(1, exit);
+        Assert.Contains("error DG4201", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> DigestAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Digest.Cli.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // A temp folder may sit inside some repository on a developer's machine; git must not look above it.
+        start.Environment["GIT_CEILING_DIRECTORIES"] = Path.GetDirectoryName(workingDirectory);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
