@@ -99,6 +99,13 @@ public static class SettingsLoader
             return null;
         }
 
+        if (value.Node is not YamlScalarNode && value.Key != "params" && KnownKeys.Contains(value.Key))
+        {
+            diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidSetting,
+                $"'{value.Key}' must be a single value, but it is {(value.Node is YamlMappingNode ? "a map" : "a list")}. Write it on one line, like '{value.Key}: value'.");
+            return settings;
+        }
+
         switch (value.Key)
         {
             case "title": return settings with { Title = scalar };
