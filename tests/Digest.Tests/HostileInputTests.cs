@@ -103,6 +103,28 @@ public sealed class HostileInputTests
         Assert.Equal($"Hostile: {Script}", tagFeed.Element(Atom + "title")!.Value);
     }
 
+    [Fact]
+    public void TemplateSyntaxInContentIsNotEvaluated()
+    {
+        using var site = new InlineSite("""
+            -- digest.yml --
+            title: Secret site title
+            -- input/articles/curly.md --
+            ---
+            title: "{{ site.title }} in a title"
+            date: 2026-11-03T09:15:00Z
+            summary: "{{ 6 * 7 }} in a summary"
+            ---
+            Braces in a body: {{ site.title }} and {{ 6 * 7 }}.
+            """);
+        site.BuildOk();
+
+        var page = site.Output("2026/11/03/site-title-in-a-title/index.html");
+        Assert.Contains("<h1>{{ site.title }} in a title</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Braces in a body: {{ site.title }} and {{ 6 * 7 }}.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("42", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[x](javascript:alert(1))")]
     [InlineData("[x](JavaScript:alert(1))")]

@@ -63,6 +63,19 @@ public sealed class SiteModelTests
         Assert.Equal(["Newest", "Middle", "Oldest"], yoshkar.QuerySelectorAll("main .card-title").Select(t => t.TextContent));
     }
 
+    [Fact]
+    public void WindowsLineEndingsAndAByteOrderMarkReadLikePlainUtf8()
+    {
+        const string Article = "---\ntitle: \"Rail reopened\"\ndate: 2026-11-03T09:15:00Z\ntags: [rail]\n---\nFirst paragraph.\n\nSecond paragraph.\n";
+        using var unix = new InlineSite("-- input/articles/a.md --\n" + Article);
+        using var windows = new InlineSite("");
+        windows.WriteBytes("input/articles/a.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Article.Replace("\n", "\r\n", StringComparison.Ordinal))]);
+        unix.BuildOk();
+        windows.BuildOk();
+
+        Assert.Equal(unix.AllOutput(), windows.AllOutput());
+    }
+
     [Theory]
     [InlineData(false, false, new[] { "published" })]
     [InlineData(true, false, new[] { "draft", "published" })]
