@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Digest.Tests.Support;
 
 namespace Digest.Tests;
@@ -6,8 +5,6 @@ namespace Digest.Tests;
 /// <summary>The real <c>digest</c> entry point, run as a process: exit codes and what it prints.</summary>
 public sealed class CliTests
 {
-    private static readonly string CliAssembly = Path.Combine(AppContext.BaseDirectory, "Digest.Cli.dll");
-
     [Fact]
     public void SuccessfulBuildExitsWithZero()
     {
@@ -65,25 +62,5 @@ public sealed class CliTests
         Assert.Contains("DG9003", stderr, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(CliAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result.ReplaceLineEndings("\n"), stderr.Result.ReplaceLineEndings("\n"));
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => DigestCommand.Run(args);
 }
