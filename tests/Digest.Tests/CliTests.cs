@@ -52,6 +52,23 @@ public sealed class CliTests
         Assert.Contains("DG9002", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--base-url", "ftp://example.org/")]
+    [InlineData("--set", "page_size=many")]
+    [InlineData("--output", "input/out")]
+    public void InvalidOptionValuesAreUsageErrors(string option, string value)
+    {
+        using var site = new InlineSite("-- input/articles/a.md --\n---\ntitle: A\ndate: 2026-11-03T09:15:00Z\n---\nText.");
+        string[] output = option == "--output" ? [] : ["--output", site.OutputDirectory];
+        var argument = option == "--output" ? Path.Combine(site.SiteDirectory, value) : value;
+
+        var (exitCode, _, stderr) = Run(["build", "--site", site.SiteDirectory, .. output, option, argument]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error DG9002", stderr, StringComparison.Ordinal);
+        Assert.False(site.OutputExists("index.html"));
+    }
+
     [Fact]
     public void MissingSiteFolderIsAUsageError()
     {
