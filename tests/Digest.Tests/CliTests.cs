@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Digest.Tests.Support;
 
 namespace Digest.Tests;
@@ -6,8 +5,6 @@ namespace Digest.Tests;
 /// <summary>The real <c>digest</c> entry point, run as a process: exit codes and what it prints.</summary>
 public sealed class CliTests
 {
-    private static readonly string CliAssembly = Path.Combine(AppContext.BaseDirectory, "Digest.Cli.dll");
-
     [Fact]
     public void SuccessfulBuildExitsWithZero()
     {
@@ -55,6 +52,23 @@ public sealed class CliTests
         Assert.Contains("DG9002", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--base-url", "ftp://example.org/")]
+    [InlineData("--set", "page_size=many")]
+    [InlineData("--output", "input/out")]
+    public void InvalidOptionValuesAreUsageErrors(string option, string value)
+    {
+        using var site = new InlineSite("-- input/articles/a.md --\n---\ntitle: A\ndate: 2026-11-03T09:15:00Z\n---\nText.");
+        string[] output = option == "--output" ? [] : ["--output", site.OutputDirectory];
+        var argument = option == "--output" ? Path.Combine(site.SiteDirectory, value) : value;
+
+        var (exitCode, _, stderr) = Run(["build", "--site", site.SiteDirectory, .. output, option, argument]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error DG9002", stderr, StringComparison.Ordinal);
+        Assert.False(site.OutputExists("index.html"));
+    }
+
     [Fact]
     public void MissingSiteFolderIsAUsageError()
     {
@@ -65,25 +79,5 @@ public sealed class CliTests
         Assert.Contains("DG9003", stderr, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(CliAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result.ReplaceLineEndings("\n"), stderr.Result.ReplaceLineEndings("\n"));
-    }
+    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => DigestCommand.Run(args);
 }

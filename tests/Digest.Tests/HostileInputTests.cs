@@ -103,6 +103,55 @@ public sealed class HostileInputTests
         Assert.Equal($"Hostile: {Script}", tagFeed.Element(Atom + "title")!.Value);
     }
 
+    [Fact]
+    public void QuotesCannotBreakOutOfAttributes()
+    {
+        const string Title = "Quote \" onmouseover=\"alert(1)\" ' onfocus='alert(2)";
+        using var site = new InlineSite($"""
+            -- input/articles/quotes.md --
+            ---
+            title: '{Title.Replace("'", "''", StringComparison.Ordinal)}'
+            date: 2026-11-03T09:15:00Z
+            image: /images/a.svg" onerror="alert(3)
+            tags: ['{Title.Replace("'", "''", StringComparison.Ordinal)}']
+            ---
+            Text.
+            """);
+        site.BuildOk();
+
+        foreach (var (path, text) in site.AllOutput().Where(f => f.Path.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            var document = new HtmlParser().ParseDocument(text);
+            var handlers = document.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.Ordinal));
+            Assert.True(!handlers.Any(), $"{path} has an event handler attribute: {string.Join(", ", handlers.Select(h => h.Name))}");
+        }
+
+        var article = new HtmlParser().ParseDocument(site.Output("2026/11/03/quote-onmouseover-alert-1-onfocus-alert-2/index.html"));
+        Assert.Equal(Title, article.QuerySelector("meta[property='og:title']")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public void TemplateSyntaxInContentIsNotEvaluated()
+    {
+        using var site = new InlineSite("""
+            -- digest.yml --
+            title: Secret site title
+            -- input/articles/curly.md --
+            ---
+            title: "{{ site.title }} in a title"
+            date: 2026-11-03T09:15:00Z
+            summary: "{{ 6 * 7 }} in a summary"
+            ---
+            Braces in a body: {{ site.title }} and {{ 6 * 7 }}.
+            """);
+        site.BuildOk();
+
+        var page = site.Output("2026/11/03/site-title-in-a-title/index.html");
+        Assert.Contains("<h1>{{ site.title }} in a title</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Braces in a body: {{ site.title }} and {{ 6 * 7 }}.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("42", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[x](javascript:alert(1))")]
     [InlineData("[x](JavaScript:alert(1))")]

@@ -12,6 +12,9 @@ public static class SettingsLoader
 {
     public const string FileName = "digest.yml";
 
+    /// <summary>Where <c>--set</c> and <c>--base-url</c> values come from: their problems are usage errors.</summary>
+    private const string CommandLine = "--set";
+
     private static readonly string[] KnownKeys =
     [
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "author",
@@ -28,7 +31,7 @@ public static class SettingsLoader
             values.AddRange(ReadFile(path, diagnostics));
         }
 
-        values.AddRange(overrides.Select(o => new SettingValue(o.Key, new YamlScalarNode(o.Value), "--set", 0, 0)));
+        values.AddRange(overrides.Select(o => new SettingValue(o.Key, new YamlScalarNode(o.Value), CommandLine, 0, 0)));
 
         var settings = new SiteSettings();
         foreach (var value in values)
@@ -74,7 +77,8 @@ public static class SettingsLoader
     private static SiteSettings Apply(SiteSettings settings, SettingValue value, DiagnosticBag diagnostics)
     {
         var scalar = (value.Node as YamlScalarNode)?.Value?.Trim() ?? "";
-        void Invalid(string what) => diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidSetting,
+        void Invalid(string what) => diagnostics.Error(value.Path, value.Line, value.Column,
+            value.Path == CommandLine ? DiagnosticCodes.UsageError : DiagnosticCodes.InvalidSetting,
             $"'{value.Key}' {what}, got '{scalar}'.");
 
         int? PositiveInt()
@@ -97,6 +101,13 @@ public static class SettingsLoader
 
             Invalid("must be true or false");
             return null;
+        }
+
+        if (value.Node is not YamlScalarNode && value.Key != "params" && KnownKeys.Contains(value.Key))
+        {
+            diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidSetting,
+                $"'{value.Key}' must be a single value, but it is {(value.Node is YamlMappingNode ? "a map" : "a list")}. Write it on one line, like '{value.Key}: value'.");
+            return settings;
         }
 
         switch (value.Key)

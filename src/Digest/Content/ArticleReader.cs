@@ -234,6 +234,7 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             var actual = value.Node switch
             {
                 YamlMappingNode => "a map",
+                YamlSequenceNode sequence when sequence.Children.Any(c => c is not YamlScalarNode) => "a list with a list or map inside",
                 YamlSequenceNode => "a list",
                 _ => "a text value",
             };

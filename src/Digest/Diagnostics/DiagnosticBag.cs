@@ -17,9 +17,12 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
-    /// <summary>Sorted by path, position and code so that output is the same run after run.</summary>
+    /// <summary>
+    /// Sorted by path, position and code so that output is the same run after run. A problem in a shared file
+    /// (a <c>_directory.yml</c> value read by every article below it) is reported once.
+    /// </summary>
     public IReadOnlyList<Diagnostic> ToSortedList() =>
-        [.. _items.OrderBy(d => d.Path, StringComparer.Ordinal)
+        [.. _items.Distinct().OrderBy(d => d.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Line).ThenBy(d => d.Column)
             .ThenBy(d => d.Code, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)];

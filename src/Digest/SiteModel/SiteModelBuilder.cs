@@ -42,6 +42,7 @@ public static class SiteModelBuilder
         var years = Archives(placed, ArchiveKind.Year, d => new DateOnly(d.Year, 1, 1));
         Nest(days, months);
         Nest(months, years);
+        ReportGeneratedUrls(placed.Concat(pages), GeneratedUrls(tags, categories, settings.Archives ? [.. days, .. months, .. years] : []), diagnostics);
 
         return new Site
         {
@@ -72,6 +73,49 @@ public static class SiteModelBuilder
                 var others = string.Join(" and ", files.Where(f => f != file));
                 diagnostics.Error(file, 1, 1, DiagnosticCodes.DuplicateUrl,
                     $"this article and {others} would both be written to {group.Key}. Give one of them a different 'slug'.");
+            }
+        }
+    }
+
+    /// <summary>The URLs of the pages Digest makes itself, each with what it is, for messages.</summary>
+    private static Dictionary<string, string> GeneratedUrls(List<Term> tags, List<Term> categories, List<Archive> archives)
+    {
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["/"] = "the home page",
+            ["/tags/"] = "the tags index",
+            ["/categories/"] = "the categories index",
+        };
+        foreach (var tag in tags)
+        {
+            urls.TryAdd(tag.Url, $"the page of the tag '{tag.Name}'");
+        }
+
+        foreach (var category in categories)
+        {
+            urls.TryAdd(category.Url, $"the page of the category '{category.Name}'");
+        }
+
+        foreach (var archive in archives)
+        {
+            urls.TryAdd(archive.Url, $"the archive of {archive.Title}");
+        }
+
+        return urls;
+    }
+
+    /// <summary>
+    /// An article or page at the URL of a generated page would be overwritten by it or overwrite it; found here,
+    /// before rendering, so the report names the file and does not depend on which page rendered first.
+    /// </summary>
+    private static void ReportGeneratedUrls(IEnumerable<SiteArticle> articles, Dictionary<string, string> generated, DiagnosticBag diagnostics)
+    {
+        foreach (var article in articles)
+        {
+            if (generated.TryGetValue(article.Url, out var what))
+            {
+                diagnostics.Error(article.Source.SourcePath, 1, 1, DiagnosticCodes.DuplicateUrl,
+                    $"this {(article.Source.IsPage ? "page" : "article")} would be written to {article.Url}, the URL of {what}. Give it a different 'slug'.");
             }
         }
     }

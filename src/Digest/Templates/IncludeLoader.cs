@@ -1,6 +1,7 @@
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Digest.Templates;
 
@@ -8,7 +9,9 @@ namespace Digest.Templates;
 internal sealed class IncludeLoader(TemplateLibrary library) : ITemplateLoader
 {
     public string? GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
-        library.Find(templateName.TrimStart('/')) is { } template ? template.SourceFilePath : null;
+        library.Find(templateName.TrimStart('/')) is { } template
+            ? template.SourceFilePath
+            : throw new ScriptRuntimeException(callerSpan, $"the theme has no {templateName}");
 
     // Never reached for known templates: their parsed form is placed in each context's include cache.
     public string? Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => null;

@@ -8,9 +8,10 @@ namespace Digest.Tests.Support;
 /// </summary>
 internal static class GoldenFolder
 {
-    public static void AssertMatches(string expectedFolder, string actualFolder)
+    /// <param name="blessable">False where another test owns the expectations and blessing twice would race.</param>
+    public static void AssertMatches(string expectedFolder, string actualFolder, bool blessable = true)
     {
-        if (Repository.Bless)
+        if (Repository.Bless && blessable)
         {
             if (Directory.Exists(expectedFolder))
             {
@@ -62,20 +63,30 @@ internal static class GoldenFolder
         report.Append("First difference at line ").Append(line + 1).Append(":\n");
         for (var i = Math.Max(0, line - 2); i < line; i++)
         {
-            report.Append("  ").Append(wantLines[i]).Append('\n');
+            report.Append("  ").Append(Clip(wantLines[i], 0)).Append('\n');
         }
 
-        for (var i = line; i < Math.Min(wantLines.Length, line + 3); i++)
+        var want = line < wantLines.Length ? wantLines[line] : "(end of file)";
+        var got = line < gotLines.Length ? gotLines[line] : "(end of file)";
+        var column = 0;
+        while (column < want.Length && column < got.Length && want[column] == got[column])
         {
-            report.Append("- ").Append(wantLines[i]).Append('\n');
+            column++;
         }
 
-        for (var i = line; i < Math.Min(gotLines.Length, line + 3); i++)
-        {
-            report.Append("+ ").Append(gotLines[i]).Append('\n');
-        }
-
+        report.Append("- ").Append(Clip(want, column)).Append('\n');
+        report.Append("+ ").Append(Clip(got, column)).Append('\n');
         return report.ToString();
+    }
+
+    /// <summary>Long lines (JSON-LD, minified files) are cut to the part around <paramref name="column"/>.</summary>
+    private static string Clip(string line, int column)
+    {
+        const int Before = 80;
+        const int After = 160;
+        var start = Math.Max(0, column - Before);
+        var end = Math.Min(line.Length, column + After);
+        return (start > 0 ? "…" : "") + line[start..end] + (end < line.Length ? "…" : "");
     }
 
     private static void CopyFolder(string from, string to)

@@ -63,6 +63,8 @@ internal sealed partial class InlineSite : IDisposable
 
     public BuildResult Build(string? baseUrl = null) => TestBuild.Run(SiteDirectory, OutputDirectory, baseUrl);
 
+    public BuildResult Build(Func<BuildOptions, BuildOptions> adjust) => SiteBuilder.Build(adjust(TestBuild.Options(SiteDirectory, OutputDirectory)));
+
     public BuildResult BuildOk(string? baseUrl = null) => TestBuild.Succeed(SiteDirectory, OutputDirectory, baseUrl);
 
     public string Output(string path) => File.ReadAllText(Path.Combine(OutputDirectory, path));
