@@ -96,6 +96,15 @@ public sealed class SiteCheckerTests
     }
 
     [Fact]
+    public void AFragmentAloneMeansTheFileItself()
+    {
+        var site = CleanSite();
+        site["notes.html"] = Page("""<h2 id="one">One</h2> <a href="#one">1</a> <a href="#two">2</a>""");
+        site["assets/style.css"] = "svg { fill: url(#gradient); }\n";
+        Assert.Equal(["notes.html:5 DG4102"], Check(site));
+    }
+
+    [Fact]
     public void TheNotFoundPageMustNotUseRelativeLinks()
     {
         var site = CleanSite();

@@ -45,6 +45,16 @@ internal static class PublishCommand
 
             var settingsDiagnostics = new DiagnosticBag();
             var settings = SettingsLoader.Load(options.SiteDirectory, options.SettingOverrides, settingsDiagnostics);
+            if (settingsDiagnostics.HasErrors)
+            {
+                foreach (var diagnostic in settingsDiagnostics.ToSortedList())
+                {
+                    Console.Error.WriteLine(diagnostic.ToString());
+                }
+
+                return CommandLine.ContentErrors;
+            }
+
             var published = await BranchPublisher.PublishAsync(new PublishOptions
             {
                 RepositoryDirectory = options.SiteDirectory,

@@ -120,6 +120,11 @@ public static class SiteChecker
     {
         void Error(string code, string message) => diagnostics.Error(file, reference.Line, reference.Column, code, message);
 
+        if (reference.Url.StartsWith('#') && !IsHtml(file))
+        {
+            return; // url(#gradient) in CSS or SVG names an element of the document that uses it.
+        }
+
         var what = Describe(reference.Kind);
         if (file == NotFoundPage && IsPathRelative(reference.Url))
         {

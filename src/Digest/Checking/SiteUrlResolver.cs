@@ -40,6 +40,12 @@ public sealed class SiteUrlResolver
                 : new ResolvedUrl(UrlOutcome.External, "", "");
         }
 
+        if (path.Length == 0)
+        {
+            // "#id" or "?q": the file itself.
+            return new ResolvedUrl(UrlOutcome.Internal, filePath, fragment);
+        }
+
         string absolute;
         if (path.StartsWith('/'))
         {
