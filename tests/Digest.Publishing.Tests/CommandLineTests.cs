@@ -38,7 +38,7 @@ public sealed class CommandLineTests
 
         var (again, _, refusal) = await DigestAsync(temp.Path, "init", "news");
         Assert.Equal(1, again);
-        Assert.Contains("error DG9005", refusal, StringComparison.Ordinal);
+        Assert.Contains("error DG9006", refusal, StringComparison.Ordinal);
     }
 
     [Fact]
