@@ -101,10 +101,7 @@ public sealed class OutputWriter : IDisposable
 
     private void EnsureFolder(string folder)
     {
-        if (_createdFolders.TryAdd(folder, 0))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        _createdFolders.GetOrAdd(folder, static f => { Directory.CreateDirectory(f); return 0; });
     }
 
     private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
