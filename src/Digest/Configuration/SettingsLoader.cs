@@ -1,6 +1,6 @@
 using System.Globalization;
-using Digest.Diagnostics;
 using Digest.Content;
+using Digest.Diagnostics;
 using Digest.SiteModel;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
