@@ -72,10 +72,10 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             ContentHtml = rendered.Html,
             Authors = fields.List("author", "authors"),
             Source = fields.Text("source"),
-            SourceUrl = fields.Text("source_url"),
+            SourceUrl = fields.Url("source_url", allowSitePath: false),
             Categories = fields.List("categories", "category"),
             Tags = fields.List("tags"),
-            Image = fields.Text("image"),
+            Image = fields.Url("image", allowSitePath: true),
             ImageAlt = fields.Text("image_alt"),
             Lang = fields.Text("lang"),
             Layout = layout.Length == 0 ? null : layout,
@@ -140,6 +140,23 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             }
 
             WrongType(key, value, "a single text value");
+            return "";
+        }
+
+        /// <summary>An http(s) URL, or with <paramref name="allowSitePath"/> also a path from the site root (/images/x.jpg).</summary>
+        public string Url(string key, bool allowSitePath)
+        {
+            var text = Text(key);
+            if (text.Length == 0 || LinkSchemes.IsWeb(text) || (allowSitePath && text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal)))
+            {
+                return text;
+            }
+
+            Failed = true;
+            var value = values[key];
+            diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidUrl,
+                $"'{key}' is '{text}', which is not " + (allowSitePath ? "a path from the site root or an http(s) URL" : "an http(s) URL")
+                + ". Write it like " + (allowSitePath ? "/images/photo.jpg or https://example.org/photo.jpg." : "https://example.org/story."));
             return "";
         }
 

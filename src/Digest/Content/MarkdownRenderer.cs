@@ -93,15 +93,12 @@ internal sealed class MarkdownRenderer
             return null;
         }
 
-        var trimmed = url.Trim();
-        var colon = trimmed.IndexOf(':');
-        var slash = trimmed.IndexOf('/');
-        if (colon > 0 && (slash < 0 || colon < slash))
+        if (!LinkSchemes.IsSafe(url))
         {
-            var scheme = trimmed[..colon].ToLowerInvariant();
-            return scheme is "http" or "https" or "mailto" or "tel" or "ftp" ? url : "#";
+            return "#";
         }
 
+        var trimmed = url.Trim();
         return trimmed.StartsWith('/') && !trimmed.StartsWith("//", StringComparison.Ordinal) ? _basePath + trimmed : url;
     }
 

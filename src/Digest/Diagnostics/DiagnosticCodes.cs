@@ -17,6 +17,7 @@ public static class DiagnosticCodes
     public const string NotUtf8 = "DG1011";
     public const string FileTooLarge = "DG1013";
     public const string InvalidDirectoryDefaults = "DG1014";
+    public const string InvalidUrl = "DG1015";
 
 
     // DG3xxx: templates

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Digest.Content;
 using Digest.SiteModel;
 
@@ -8,7 +9,7 @@ namespace Digest.Outputs;
 /// <summary>JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the newest articles.</summary>
 internal static class JsonFeed
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Default, NewLine = "\n" };
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), NewLine = "\n" };
 
     public static byte[] Write(FeedContext feed, IReadOnlyList<SiteArticle> articles)
     {

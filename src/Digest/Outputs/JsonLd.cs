@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Digest.Content;
 using Digest.SiteModel;
 using Digest.Templates;
@@ -12,7 +13,7 @@ namespace Digest.Outputs;
 /// </summary>
 public static class JsonLd
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static string NewsArticle(SiteArticle article, UrlFunctions urls, string publisher)
     {
