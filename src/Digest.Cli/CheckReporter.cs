@@ -13,15 +13,8 @@ internal static class CheckReporter
     public static int Run(BuildOptions options, bool quiet)
     {
         var watch = Stopwatch.StartNew();
-        var settingsDiagnostics = new DiagnosticBag();
-        var settings = SettingsLoader.Load(options.SiteDirectory, options.SettingOverrides, settingsDiagnostics);
-        if (settingsDiagnostics.HasErrors)
+        if (CommandLine.LoadSettings(options) is not { } settings)
         {
-            foreach (var diagnostic in settingsDiagnostics.ToSortedList())
-            {
-                Console.Error.WriteLine(diagnostic.ToString());
-            }
-
             return CommandLine.ContentErrors;
         }
 

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Digest.Build;
+using Digest.Configuration;
+using Digest.Diagnostics;
 
 namespace Digest.Cli;
 
@@ -39,5 +42,18 @@ internal static class CommandLine
         }
 
         return result.Invoke();
+    }
+
+    /// <summary>The site's settings, or null after printing why they cannot be read (for commands that do not build).</summary>
+    public static SiteSettings? LoadSettings(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var settings = SettingsLoader.Load(options.SiteDirectory, options.SettingOverrides, diagnostics);
+        foreach (var diagnostic in diagnostics.ToSortedList())
+        {
+            Console.Error.WriteLine(diagnostic.ToString());
+        }
+
+        return diagnostics.HasErrors ? null : settings;
     }
 }

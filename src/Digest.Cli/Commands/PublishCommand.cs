@@ -43,15 +43,8 @@ internal static class PublishCommand
                 return CommandLine.UsageErrors;
             }
 
-            var settingsDiagnostics = new DiagnosticBag();
-            var settings = SettingsLoader.Load(options.SiteDirectory, options.SettingOverrides, settingsDiagnostics);
-            if (settingsDiagnostics.HasErrors)
+            if (CommandLine.LoadSettings(options) is not { } settings)
             {
-                foreach (var diagnostic in settingsDiagnostics.ToSortedList())
-                {
-                    Console.Error.WriteLine(diagnostic.ToString());
-                }
-
                 return CommandLine.ContentErrors;
             }
 
@@ -64,7 +57,7 @@ internal static class PublishCommand
                 Message = result.GetValue(message),
                 CustomDomain = settings.CustomDomain,
             }, cancellationToken);
-            foreach (var diagnostic in settingsDiagnostics.ToSortedList().Concat(published.Diagnostics))
+            foreach (var diagnostic in published.Diagnostics)
             {
                 Console.Error.WriteLine(diagnostic.ToString());
             }

@@ -44,27 +44,22 @@ public static class SettingsLoader
 
     private static IEnumerable<SettingValue> ReadFile(string path, DiagnosticBag diagnostics)
     {
-        YamlStream stream = [];
-        try
+        var document = YamlText.Load(File.ReadAllText(path), out var error);
+        if (error is not null)
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Error(FileName, (int)ex.Start.Line, (int)ex.Start.Column, DiagnosticCodes.SettingsSyntax,
-                $"{YamlMessages.Describe(ex)}. Fix the YAML syntax of {FileName}.");
+            diagnostics.Error(FileName, error.Line, error.Column, DiagnosticCodes.SettingsSyntax,
+                $"{error.Message}. Fix the YAML syntax of {FileName}.");
             return [];
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (document is null or YamlScalarNode { Value: null or "" })
         {
             return [];
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (document is not YamlMappingNode root)
         {
-            var node = stream.Documents[0].RootNode;
-            diagnostics.Error(FileName, (int)node.Start.Line, (int)node.Start.Column, DiagnosticCodes.InvalidSetting,
+            diagnostics.Error(FileName, (int)document.Start.Line, (int)document.Start.Column, DiagnosticCodes.InvalidSetting,
                 $"{FileName} must be a map of settings (key: value). Write one setting per line, like 'title: My digest'.");
             return [];
         }

@@ -64,27 +64,23 @@ internal sealed record FrontMatter(IReadOnlyDictionary<string, FrontMatterValue>
     /// <summary>Parses a YAML map into values keyed by lower-case name; positions are shifted past the opening '---'.</summary>
     public static Dictionary<string, FrontMatterValue>? ParseYaml(string yaml, string path, DiagnosticBag diagnostics, int lineOffset = 1)
     {
-        var stream = new YamlStream();
-        try
+        var root = YamlText.Load(yaml, out var error);
+        if (error is not null)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Error(path, (int)ex.Start.Line + lineOffset, (int)ex.Start.Column, DiagnosticCodes.YamlSyntax,
-                $"{YamlMessages.Describe(ex)}. Fix the YAML; quote values that contain ': ' or start with a special character.");
+            diagnostics.Error(path, error.Line + lineOffset, error.Column, DiagnosticCodes.YamlSyntax,
+                $"{error.Message}. Fix the YAML; quote values that contain ': ' or start with a special character.");
             return null;
         }
 
         var values = new Dictionary<string, FrontMatterValue>(StringComparer.Ordinal);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (root is null or YamlScalarNode { Value: null or "" })
         {
             return values;
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode map)
+        if (root is not YamlMappingNode map)
         {
-            var node = stream.Documents[0].RootNode;
+            var node = root;
             diagnostics.Error(path, (int)node.Start.Line + lineOffset, (int)node.Start.Column, DiagnosticCodes.YamlSyntax,
                 "front matter must be a map of 'key: value' lines. Write each field on its own line, like 'title: My story'.");
             return null;

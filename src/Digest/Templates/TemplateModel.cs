@@ -78,12 +78,6 @@ public sealed class TemplateModel
     private SharedScriptObject CreateSiteObject(string generator)
     {
         var settings = _site.Settings;
-        var parameters = new ScriptObject();
-        foreach (var (key, value) in settings.Params)
-        {
-            parameters[key] = ToScriptValue(value);
-        }
-
         return new SharedScriptObject
         {
             ["title"] = settings.Title,
@@ -98,19 +92,13 @@ public sealed class TemplateModel
             ["json_feed_url"] = "/feed.json",
             ["generator"] = generator,
             ["build_year"] = _site.Articles.Count > 0 ? _site.Articles[0].LocalDate.Year : 0,
-            ["params"] = parameters,
+            ["params"] = Map(settings.Params),
         };
     }
 
     private ScriptObject ArticleObject(SiteArticle article)
     {
         var source = article.Source;
-        var parameters = new ScriptObject();
-        foreach (var (key, value) in source.Params)
-        {
-            parameters[key] = ToScriptValue(value);
-        }
-
         var date = source.Date is { } d ? TimeZoneInfo.ConvertTime(d, _site.Settings.TimeZone) : (DateTimeOffset?)null;
         var updated = source.Updated is { } u ? TimeZoneInfo.ConvertTime(u, _site.Settings.TimeZone) : (DateTimeOffset?)null;
         return new SharedScriptObject
@@ -137,7 +125,7 @@ public sealed class TemplateModel
             ["word_count"] = source.WordCount,
             ["reading_minutes"] = source.ReadingMinutes,
             ["edition_url"] = source.IsPage ? "" : article.EditionUrl,
-            ["params"] = parameters,
+            ["params"] = Map(source.Params),
         };
     }
 
