@@ -78,6 +78,24 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void BuildsOfOneSiteIntoOtherFoldersWithoutTheCacheRunSideBySideAndLeaveNoCache()
+    {
+        var elsewhere = _site.Output + "-elsewhere";
+        using (BuildLock.TryAcquire(_site.Output, out var busy))
+        {
+            Assert.False(busy);
+            var beside = SiteBuilder.Build(_site.Options() with { OutputDirectory = elsewhere, UseCache = false });
+
+            Assert.True(beside.Succeeded, string.Join("\n", beside.Diagnostics));
+            Assert.False(Directory.Exists(Path.GetDirectoryName(_site.CacheFile)));
+            var refused = SiteBuilder.Build(_site.Options() with { UseCache = false });
+            Assert.Equal(DiagnosticCodes.BuildLocked, Assert.Single(refused.Diagnostics).Code);
+        }
+
+        Directory.Delete(elsewhere, recursive: true);
+    }
+
+    [Fact]
     public void ASecondBuildOfTheSameSiteAtOnceIsRefusedAndWritesNothing()
     {
         SiteBuilder.Build(_site.Options());

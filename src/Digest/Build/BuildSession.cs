@@ -21,16 +21,18 @@ public sealed class BuildSession(BuildOptions options)
         var diagnostics = new DiagnosticBag();
         var timings = new StageTimings();
         var cacheFolder = Path.Combine(Options.SiteDirectory, BuildCacheFile.FolderName);
-        var busy = false;
-        using var buildLock = Directory.Exists(Options.SiteDirectory) ? BuildLock.TryAcquire(cacheFolder, out busy) : null;
-        if (busy)
+        using var outputLock = BuildLock.TryAcquire(Options.ResolvedOutputDirectory, out var outputBusy);
+        var cacheBusy = false;
+        using var cacheLock = Options.UseCache && Directory.Exists(Options.SiteDirectory) ? BuildLock.TryAcquire(cacheFolder, out cacheBusy) : null;
+        if (outputBusy || cacheBusy)
         {
             diagnostics.Error(Options.SiteDirectory, 0, 0, DiagnosticCodes.BuildLocked,
-                $"another build of this site is running (it holds {BuildCacheFile.FolderName}/{BuildLock.FileName}). Wait for it to finish, then build again.");
+                "another build is running " + (outputBusy ? "into the same output folder" : "with the same cache")
+                + ". Wait for it to finish, then build again.");
             return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
         }
 
-        var useCache = Options.UseCache && buildLock is not null;
+        var useCache = cacheLock is not null;
         var cacheFile = Path.Combine(cacheFolder, BuildCacheFile.FileName);
         if (_state is null && useCache)
         {

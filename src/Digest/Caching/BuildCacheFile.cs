@@ -73,6 +73,7 @@ internal static class BuildCacheFile
 
     public static void Save(string path, BuildState state)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Environment.ProcessId + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {

@@ -1,45 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Digest.Caching;
 
 /// <summary>
-/// Keeps a second build of the same site from running while one is under way: both would write the same
-/// staging folder, output and cache. The lock is an exclusive open of a file (flock on Linux), released when
-/// the process ends, even by a crash, so a stale lock never blocks a later build.
+/// Keeps two builds from writing the same thing at once: the same output folder (and its staging folder), or the
+/// same cache. A lock is an exclusive open (flock on Linux) of a file named after what it guards, in the system's
+/// temporary folder so that no lock file litters the site; the operating system releases it when the process ends,
+/// even by a crash, so a stale lock never blocks a later build.
 /// </summary>
 internal sealed class BuildLock : IDisposable
 {
-    public const string FileName = "build.lock";
-
     private readonly FileStream _file;
 
     private BuildLock(FileStream file) => _file = file;
 
     /// <summary>
-    /// The lock; or null with <paramref name="busy"/> set when another build holds it; or null alone when the site
-    /// folder cannot hold a lock file (read-only), in which case the build goes on unguarded and without a cache.
+    /// The lock on <paramref name="guardedPath"/>; or null with <paramref name="busy"/> set when another build holds it;
+    /// or null alone when no lock file can be made (a read-only temporary folder): the build then goes on unguarded.
     /// </summary>
-    public static BuildLock? TryAcquire(string cacheDirectory, out bool busy)
+    public static BuildLock? TryAcquire(string guardedPath, out bool busy)
     {
         busy = false;
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(guardedPath).TrimEnd(Path.DirectorySeparatorChar))));
+        var folder = Path.Combine(Path.GetTempPath(), "digest-locks");
         try
         {
-            Directory.CreateDirectory(cacheDirectory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        try
-        {
-            return new BuildLock(new FileStream(Path.Combine(cacheDirectory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            Directory.CreateDirectory(folder);
+            return new BuildLock(new FileStream(Path.Combine(folder, key[..32] + ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
         catch (UnauthorizedAccessException)
         {
             return null;
         }
-        catch (IOException)
+        catch (IOException) when (Directory.Exists(folder))
         {
             busy = true;
+            return null;
+        }
+        catch (IOException)
+        {
             return null;
         }
     }
