@@ -82,8 +82,9 @@ if sizes:
             "|---:|---:|---:|---:|---:|---:|---:|"]
     for n in sizes:
         r = hyperfine(os.path.join(results, "digest-%d.json" % n))
-        cold, same, edit = median(r["cold"]), median(r["unchanged"]), median(r["edit"])
-        out.append("| %d | %.2f | %.2f | %.2f× | %.2f | %s | %s |" % (
+        cold, same = median(r["cold"]), median(r["unchanged"])
+        edit = "%.2f" % median(r["edit"]) if "edit" in r else "—"
+        out.append("| %d | %.2f | %.2f | %.2f× | %s | %s | %s |" % (
             n, cold, same, same / cold, edit,
             "%.0f" % rss_mb(os.path.join(results, "digest-%d-cold.time" % n)) if rss_mb(os.path.join(results, "digest-%d-cold.time" % n)) else "?",
             "%.0f" % rss_mb(os.path.join(results, "digest-%d-unchanged.time" % n)) if rss_mb(os.path.join(results, "digest-%d-unchanged.time" % n)) else "?"))
@@ -134,6 +135,10 @@ if series:
     svg.append("</svg>")
     open(os.path.join(docs, "performance.svg"), "w").write("\n".join(svg) + "\n")
     out += ["![Cold build time against article count](performance.svg)", ""]
+
+notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runtime-settings.md")
+if os.path.exists(notes):
+    out += [open(notes).read().rstrip("\n"), ""]
 
 out += ["## Reproduce", "", "```sh", "sudo apt-get install -y hyperfine time hugo   # hugo only for the side-by-side rows",
         "bench/run.sh 1000 4000 10000                  # add 100000 for the scale check (slow)", "```", "",
