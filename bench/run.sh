@@ -55,8 +55,9 @@ for N in "${SIZES[@]}"; do
   # 4) Digest alone: cold (no output, no cache), nothing changed, and one article edited, each a whole process.
   site=$corpus/digest-site
   out=${OUT_ROOT:-/dev/shm}/digest-bench-own-$N
-  KEEP_CACHE=1 "$HERE/digest-bench-site.sh" "$corpus" "$out" >/dev/null   # makes the site folder
-  edited=$corpus/content/articles/$(ls "$corpus/content/articles" | head -1)
+  KEEP_CACHE=1 DIGEST=true "$HERE/digest-bench-site.sh" "$corpus" "$out"   # writes the site folder only
+  articles=("$corpus"/content/articles/*.md)
+  edited=${articles[0]}
   cp "$edited" "$WORK/edited.md.orig"
   build="$DIGEST build --site '$site' --output '$out' --quiet"
   timed() { echo "/usr/bin/time -v -o '$WORK/results/digest-$N-$1.time' $build"; }   # peak RSS of the last run
