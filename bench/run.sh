@@ -17,7 +17,7 @@ RUNS=${RUNS:-5}
 SHARED_BENCH=${SHARED_BENCH:-$(cd "$REPO/../shared/bench" 2>/dev/null && pwd || true)}
 [ -d "$SHARED_BENCH" ] || SHARED_BENCH=/work/shared/bench
 [ -f "$SHARED_BENCH/run-bench.sh" ] || SHARED_BENCH=
-export LC_ALL=C.UTF-8 LANG=C.UTF-8 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 QUIET_WAIT_S=${QUIET_WAIT_S:-30}
 for tool in python3 hyperfine /usr/bin/time dotnet; do command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }; done
 mkdir -p "$WORK/results"
 
@@ -39,7 +39,7 @@ for N in "${SIZES[@]}"; do
   if [ -n "$SHARED_BENCH" ] && [ "$N" -le 10000 ]; then
     rm -rf "$WORK/shared-bench/work/stage"
     mkdir -p "$WORK/shared-bench"
-    cp -r "$SHARED_BENCH/." "$WORK/shared-bench/"   # the shared folder may be read-only; its work/ must not be
+    cp -a "$SHARED_BENCH/." "$WORK/shared-bench/"   # the shared folder may be read-only; its work/ must not be
     chmod -R u+w "$WORK/shared-bench"
     DIGEST_CMD="$HERE/digest-bench-site.sh" DIGEST_VERSION="$($DIGEST --version)" \
       "$WORK/shared-bench/run-bench.sh" "$N" ${PEERS:-hugo} digest >&2 || echo "run-bench.sh $N failed" >&2
@@ -55,20 +55,23 @@ for N in "${SIZES[@]}"; do
   # 4) Digest alone: cold (no output, no cache), nothing changed, and one article edited, each a whole process.
   site=$corpus/digest-site
   out=${OUT_ROOT:-/dev/shm}/digest-bench-own-$N
-  KEEP_CACHE=1 "$HERE/digest-bench-site.sh" "$corpus" "$out" >/dev/null   # makes the site folder
-  edited=$corpus/content/articles/$(ls "$corpus/content/articles" | head -1)
+  KEEP_CACHE=1 DIGEST=true "$HERE/digest-bench-site.sh" "$corpus" "$out"   # writes the site folder only
+  articles=("$corpus"/content/articles/*.md)
+  edited=${articles[0]}
   cp "$edited" "$WORK/edited.md.orig"
   build="$DIGEST build --site '$site' --output '$out' --quiet"
-  runs=$RUNS; [ "$N" -le 10000 ] || runs=1
-  hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$WORK/results/digest-$N.json" \
-    --prepare "rm -rf '$out' '$site/.digest-cache'" -n cold "$build" \
-    --prepare "true" -n unchanged "$build" \
-    --prepare "echo 'One more line.' >> '$edited'" -n edit "$build" >&2
+  timed() { echo "/usr/bin/time -v -o '$WORK/results/digest-$N-$1.time' $build"; }   # peak RSS of the last run
+  if [ "$N" -le 10000 ]; then
+    hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/results/digest-$N.json" \
+      --prepare "rm -rf '$out' '$site/.digest-cache'" -n cold "$(timed cold)" \
+      --prepare "true" -n unchanged "$(timed unchanged)" \
+      --prepare "echo 'One more line.' >> '$edited'" -n edit "$(timed edit)" >&2
+  else  # the scale check: one run each
+    hyperfine --style basic --warmup 0 --runs 1 --export-json "$WORK/results/digest-$N.json" \
+      --prepare "rm -rf '$out' '$site/.digest-cache'" -n cold "$(timed cold)" \
+      --prepare "true" -n unchanged "$(timed unchanged)" >&2
+  fi
   cp "$WORK/edited.md.orig" "$edited"
-  for case in cold unchanged; do
-    [ "$case" = cold ] && rm -rf "$out" "$site/.digest-cache"
-    /usr/bin/time -v -o "$WORK/results/digest-$N-$case.time" bash -c "$build"
-  done
   rm -rf "$out"
 done
 

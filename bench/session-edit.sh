@@ -7,4 +7,7 @@ N=${1:?usage: session-edit.sh N [EDITS]}
 corpus=$HERE/work/corpus-$N
 [ -f "$corpus/expected.json" ] || python3 "$HERE/gen-corpus.py" "$N" "$corpus" >&2
 KEEP_CACHE=1 DIGEST=true "$HERE/digest-bench-site.sh" "$corpus" /dev/null   # writes the site folder only
-dotnet run -c Release --project "$HERE/SessionEdit" -- "$corpus/digest-site" "${OUT_ROOT:-/dev/shm}/digest-session-$N" "${2:-10}"
+mkdir -p "$HERE/work/results"
+# report.py puts the median into docs/performance.md
+dotnet run -c Release --project "$HERE/SessionEdit" -- "$corpus/digest-site" "${OUT_ROOT:-/dev/shm}/digest-session-$N" "${2:-10}" \
+  | tee "$HERE/work/results/session-edit-$N.txt"

@@ -103,7 +103,7 @@ public static class SiteBuilder
         var toParse = new List<int>();
         var readTime = TimeSpan.Zero;
         var parseTime = TimeSpan.Zero;
-        var readCount = 0;
+        var parsed = 0;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
         var watch = Stopwatch.StartNew();
@@ -128,7 +128,6 @@ public static class SiteBuilder
             watch.Restart();
             Parallel.For(0, batch.Count, parallel, b => bytes[b] = File.ReadAllBytes(Path.Combine(root, paths[batch[b]])));
             readTime += watch.Elapsed;
-            readCount += batch.Count;
 
             watch.Restart();
             Parallel.For(0, batch.Count, parallel, b =>
@@ -143,6 +142,7 @@ public static class SiteBuilder
                     return;
                 }
 
+                Interlocked.Increment(ref parsed);
                 var own = new DiagnosticBag();
                 var article = reader.Read(path, bytes[b], isPage: i >= inputs.Articles.Count, own);
                 results[i] = new ParsedInput(stamp.Length, stamp.WriteTicks, hash, article, own.ToSortedList());
@@ -157,8 +157,8 @@ public static class SiteBuilder
             state.Inputs[paths[i]] = results[i];
         }
 
-        timings.Add("read", readCount, readTime);
-        timings.Add("parse", toParse.Count, parseTime);
+        timings.Add("read", toParse.Count, readTime);
+        timings.Add("parse", parsed, parseTime);
         return results;
     }
 
