@@ -48,8 +48,7 @@ internal sealed class SiteResponder(SitePathResolver resolver, LiveReloadHub? li
         // Kestrel has already decoded %2e and dropped dot segments from Request.Path; refuse them in the raw target
         // too, so that no spelling of a way out reaches the file system.
         var rawPath = context.Features.Get<IHttpRequestFeature>()?.RawTarget.Split('?', 2)[0] ?? path;
-        if (!SitePathResolver.IsWellFormed(Uri.UnescapeDataString(rawPath)) || !SitePathResolver.IsWellFormed(path)
-            || rawPath.Contains("%5c", StringComparison.OrdinalIgnoreCase))
+        if (!SitePathResolver.IsWellFormed(Uri.UnescapeDataString(rawPath)) || !SitePathResolver.IsWellFormed(path))
         {
             response.StatusCode = StatusCodes.Status400BadRequest;
             return;
