@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# DIGEST_CMD for run-bench.sh: builds a bench corpus with Digest configured to the peers' pages.
-# usage: digest-bench-site.sh INPUT_DIR OUTPUT_DIR   (INPUT_DIR holds content/articles/*.md)
-# env: DIGEST (the digest command to run; default: `digest` on PATH), DIGEST_ARGS (extra build options)
+# DIGEST_CMD for the shared run-bench.sh: builds a bench corpus with Digest set up to make the same pages as the
+# peers (verify.py's URL scheme: /articles/<file-stem>/, 20 per page, no archives, no per-term feeds).
+# usage: digest-bench-site.sh INPUT_DIR OUTPUT_DIR     (INPUT_DIR holds content/articles/*.md)
+# env:   DIGEST       the digest command (default: `digest` on PATH)
+#        DIGEST_ARGS  more `digest build` options
+#        KEEP_CACHE=1 keep .digest-cache/ between runs (default: removed first, so every run is cold like the peers')
 set -euo pipefail
 if [ "${1:-}" = "--version" ]; then exec ${DIGEST:-digest} --version; fi
 corpus=$(cd "${1:?usage: digest-bench-site.sh INPUT_DIR OUTPUT_DIR}" && pwd)
 output=${2:?usage: digest-bench-site.sh INPUT_DIR OUTPUT_DIR}
-# The site folder: digest.yml beside input/, which links to the corpus' articles (made once, not timed twice).
+# The site: digest.yml beside input/articles, a link to the corpus' articles (made once).
 site=$corpus/digest-site
 if [ ! -f "$site/digest.yml" ]; then
   mkdir -p "$site/input"
@@ -21,4 +24,5 @@ archives: false
 term_feeds: false
 YML
 fi
+[ "${KEEP_CACHE:-0}" = 1 ] || rm -rf "$site/.digest-cache"
 exec ${DIGEST:-digest} build --site "$site" --output "$output" --quiet ${DIGEST_ARGS:-}

@@ -28,6 +28,20 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void AFileTouchedWithoutChangingItsBytesIsNotParsedAgain()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        session.Build();
+
+        _site.Edit(Article, text => text);
+        var second = session.Build();
+
+        Assert.Equal(1, Stage(second, "read"));
+        Assert.Equal(0, Stage(second, "parse"));
+        Assert.Empty(second.ChangedFiles);
+    }
+
+    [Fact]
     public void EditingOneArticleRebuildsWhatShowsItAndEqualsAColdBuild()
     {
         var session = new BuildSession(_site.Options(useCache: false));

@@ -25,8 +25,9 @@ public static class SiteBuilder
     public const string ThemeFolder = "theme";
     public static readonly string Generator = "Digest " + (typeof(SiteBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
-    /// <summary>Files are read and pages rendered in batches of this many: bounded memory, and separate stage timings.</summary>
-    private const int BatchSize = 1024;
+    /// <summary>Files are read, and pages rendered, in batches of this many: bounded memory, and separate stage timings.</summary>
+    private const int ReadBatchSize = 1024;
+    private const int RenderBatchSize = 256;
 
     public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default) =>
         new BuildSession(options).Build(cancellationToken);
@@ -103,7 +104,7 @@ public static class SiteBuilder
         var toParse = new List<int>();
         var readTime = TimeSpan.Zero;
         var parseTime = TimeSpan.Zero;
-        var readCount = 0;
+        var parsed = 0;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
         var watch = Stopwatch.StartNew();
@@ -121,14 +122,13 @@ public static class SiteBuilder
         }
 
         readTime += watch.Elapsed;
-        for (var start = 0; start < toParse.Count; start += BatchSize)
+        for (var start = 0; start < toParse.Count; start += ReadBatchSize)
         {
-            var batch = toParse.GetRange(start, Math.Min(BatchSize, toParse.Count - start));
+            var batch = toParse.GetRange(start, Math.Min(ReadBatchSize, toParse.Count - start));
             var bytes = new byte[batch.Count][];
             watch.Restart();
             Parallel.For(0, batch.Count, parallel, b => bytes[b] = File.ReadAllBytes(Path.Combine(root, paths[batch[b]])));
             readTime += watch.Elapsed;
-            readCount += batch.Count;
 
             watch.Restart();
             Parallel.For(0, batch.Count, parallel, b =>
@@ -143,6 +143,7 @@ public static class SiteBuilder
                     return;
                 }
 
+                Interlocked.Increment(ref parsed);
                 var own = new DiagnosticBag();
                 var article = reader.Read(path, bytes[b], isPage: i >= inputs.Articles.Count, own);
                 results[i] = new ParsedInput(stamp.Length, stamp.WriteTicks, hash, article, own.ToSortedList());
@@ -157,8 +158,8 @@ public static class SiteBuilder
             state.Inputs[paths[i]] = results[i];
         }
 
-        timings.Add("read", readCount, readTime);
-        timings.Add("parse", toParse.Count, parseTime);
+        timings.Add("read", toParse.Count, readTime);
+        timings.Add("parse", parsed, parseTime);
         return results;
     }
 
@@ -266,16 +267,15 @@ public static class SiteBuilder
     private static void RenderPages(List<PageSpec> pages, TemplateModel model, PageRenderer renderer, UInt128 themeKey, OutputWriter writer,
         Func<string, string, bool> claim, DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
     {
-        var hasher = new ScriptValueHasher();
-        var siteKey = new Fingerprint().AddHash(themeKey).Add(renderer.StrictVariables ? 1 : 0).AddHash(hasher.Hash(model.SiteObject)).Value;
+        var siteKey = new Fingerprint().AddHash(themeKey).Add(renderer.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var renderTime = TimeSpan.Zero;
         var writeTime = TimeSpan.Zero;
         var rendered = 0;
         var watch = new Stopwatch();
-        for (var start = 0; start < pages.Count; start += BatchSize)
+        for (var start = 0; start < pages.Count; start += RenderBatchSize)
         {
-            var batch = pages.GetRange(start, Math.Min(BatchSize, pages.Count - start));
+            var batch = pages.GetRange(start, Math.Min(RenderBatchSize, pages.Count - start));
             var html = new byte[]?[batch.Count];
             var fingerprints = new UInt128[batch.Count];
             watch.Restart();
@@ -288,7 +288,7 @@ public static class SiteBuilder
                 }
 
                 var globals = page.Globals(model);
-                fingerprints[b] = new Fingerprint().AddHash(siteKey).Add(page.Layout).Add(page.Url).AddHash(hasher.Hash(globals)).Value;
+                fingerprints[b] = new Fingerprint().AddHash(siteKey).Add(page.Layout).Add(page.Url).AddHash(ScriptValueHasher.Hash(globals)).Value;
                 if (!writer.TryKeep(page.OutputPath, fingerprints[b]))
                 {
                     var text = renderer.Render(context, page.Layout, globals, page.Source, diagnostics);

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using Digest.Templates;
 using Scriban.Runtime;
 
 namespace Digest.Caching;
@@ -7,20 +7,19 @@ namespace Digest.Caching;
 /// <summary>
 /// Hashes what a template can see: script objects, arrays and plain values, all the way down. A page whose
 /// globals hash the same as last time renders the same HTML, so this is what makes skipping a render exact.
-/// Objects shared by many pages (an article in every list it appears in) are hashed once per build.
+/// Objects shared by many pages (<see cref="SharedScriptObject"/>: an article in every list it appears in) are hashed
+/// once per build; others are not remembered, so that a page's values (and the HTML later stored in them) die with it.
 /// </summary>
-internal sealed class ScriptValueHasher
+internal static class ScriptValueHasher
 {
-    private readonly ConcurrentDictionary<object, UInt128> _memo = new(ReferenceEqualityComparer.Instance);
-
-    public UInt128 Hash(object? value)
+    public static UInt128 Hash(object? value)
     {
         var fingerprint = new Fingerprint();
         Add(fingerprint, value);
         return fingerprint.Value;
     }
 
-    private void Add(Fingerprint fingerprint, object? value)
+    private static void Add(Fingerprint fingerprint, object? value)
     {
         switch (value)
         {
@@ -40,9 +39,10 @@ internal sealed class ScriptValueHasher
         }
     }
 
-    private UInt128 Memoized(object container)
+    private static UInt128 Memoized(object container)
     {
-        if (_memo.TryGetValue(container, out var known))
+        var shared = container as SharedScriptObject;
+        if (shared?.Fingerprint is UInt128 known)
         {
             return known;
         }
@@ -67,6 +67,12 @@ internal sealed class ScriptValueHasher
             }
         }
 
-        return _memo[container] = fingerprint.Value;
+        var value = fingerprint.Value;
+        if (shared is not null)
+        {
+            shared.Fingerprint = value;
+        }
+
+        return value;
     }
 }

@@ -130,7 +130,8 @@ public static class SiteModelBuilder
     {
         Parallel.ForEach(articles, article =>
         {
-            var scores = new Dictionary<SiteArticle, int>();
+            // Keyed by position, not by object: identity hashing of 10,000s of articles was the stage's main cost.
+            var scores = new Dictionary<int, int>(64);
             void Score(Term term, int points)
             {
                 var list = term.Articles;
@@ -139,7 +140,7 @@ public static class SiteModelBuilder
                 {
                     if (list[i] != article)
                     {
-                        scores[list[i]] = scores.GetValueOrDefault(list[i]) + points;
+                        scores[list[i].Index] = scores.GetValueOrDefault(list[i].Index) + points;
                     }
                 }
             }
@@ -154,12 +155,19 @@ public static class SiteModelBuilder
                 Score(category, 1);
             }
 
-            article.Related = [.. scores
-                .OrderByDescending(s => s.Value)
-                .ThenBy(s => Math.Abs(s.Key.Index - article.Index))
-                .ThenBy(s => s.Key.Index)
-                .Take(count)
-                .Select(s => s.Key)];
+            var ranked = scores.ToArray();
+            Array.Sort(ranked, (a, b) =>
+            {
+                var byScore = b.Value.CompareTo(a.Value);
+                if (byScore != 0)
+                {
+                    return byScore;
+                }
+
+                var byDistance = Math.Abs(a.Key - article.Index).CompareTo(Math.Abs(b.Key - article.Index));
+                return byDistance != 0 ? byDistance : a.Key.CompareTo(b.Key);
+            });
+            article.Related = [.. ranked.Take(count).Select(s => articles[s.Key])];
         });
     }
 

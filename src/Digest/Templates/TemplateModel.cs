@@ -25,6 +25,7 @@ public sealed class TemplateModel
 
     public ScriptObject SiteObject { get; }
 
+
     /// <summary>An article in a list, or a neighbour: no previous, next or related of its own.</summary>
     public ScriptObject Summary(SiteArticle article) => article.Source.IsPage ? ArticleObject(article) : _articles[article.Index];
 
@@ -74,7 +75,7 @@ public sealed class TemplateModel
         ["next_url"] = archive.Newer?.Url ?? "",
     };
 
-    private ScriptObject CreateSiteObject(string generator)
+    private SharedScriptObject CreateSiteObject(string generator)
     {
         var settings = _site.Settings;
         var parameters = new ScriptObject();
@@ -83,7 +84,7 @@ public sealed class TemplateModel
             parameters[key] = ToScriptValue(value);
         }
 
-        return new ScriptObject
+        return new SharedScriptObject
         {
             ["title"] = settings.Title,
             ["description"] = settings.Description,
@@ -112,7 +113,7 @@ public sealed class TemplateModel
 
         var date = source.Date is { } d ? TimeZoneInfo.ConvertTime(d, _site.Settings.TimeZone) : (DateTimeOffset?)null;
         var updated = source.Updated is { } u ? TimeZoneInfo.ConvertTime(u, _site.Settings.TimeZone) : (DateTimeOffset?)null;
-        return new ScriptObject
+        return new SharedScriptObject
         {
             ["title"] = source.Title,
             ["url"] = article.Url,
@@ -140,7 +141,7 @@ public sealed class TemplateModel
         };
     }
 
-    private static ScriptObject TermObject(Term term) => new()
+    private static ScriptObject TermObject(Term term) => new SharedScriptObject
     {
         ["name"] = term.Name,
         ["slug"] = term.Slug,
