@@ -48,8 +48,7 @@ internal sealed class SiteResponder(SitePathResolver resolver, LiveReloadHub? li
         // Kestrel has already decoded %2e and dropped dot segments from Request.Path; refuse them in the raw target
         // too, so that no spelling of a way out reaches the file system.
         var rawPath = context.Features.Get<IHttpRequestFeature>()?.RawTarget.Split('?', 2)[0] ?? path;
-        if (!SitePathResolver.IsWellFormed(Uri.UnescapeDataString(rawPath)) || !SitePathResolver.IsWellFormed(path)
-            || rawPath.Contains("%5c", StringComparison.OrdinalIgnoreCase))
+        if (!SitePathResolver.IsWellFormed(Uri.UnescapeDataString(rawPath)) || !SitePathResolver.IsWellFormed(path))
         {
             response.StatusCode = StatusCodes.Status400BadRequest;
             return;
@@ -92,11 +91,17 @@ internal sealed class SiteResponder(SitePathResolver resolver, LiveReloadHub? li
             return;
         }
 
+        // No 404.html: the site has none, or its first build failed. An HTML page still carries the live reload
+        // script, so the error overlay shows and the page reloads once the site builds.
+        var body = Encoding.UTF8.GetBytes("<!doctype html>\n<meta charset=\"utf-8\">\n<title>Not found</title>\n<body>\n<p>Not found.</p>\n</body>\n");
+        body = liveReload is null ? body : Inject(body);
         context.Response.StatusCode = StatusCodes.Status404NotFound;
-        context.Response.ContentType = "text/plain; charset=utf-8";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
         {
-            await context.Response.WriteAsync("Not found.\n", context.RequestAborted);
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
 
