@@ -16,7 +16,6 @@ public static class DiagnosticCodes
     public const string EmptyFile = "DG1010";
     public const string NotUtf8 = "DG1011";
     public const string FileTooLarge = "DG1013";
-    public const string InvalidDirectoryDefaults = "DG1014";
     public const string InvalidUrl = "DG1015";
 
 
