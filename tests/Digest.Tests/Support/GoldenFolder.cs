@@ -5,6 +5,8 @@ namespace Digest.Tests.Support;
 /// <summary>
 /// Compares a built folder with its expected copy: no file missing, none extra, contents equal. The first
 /// difference is shown as a few lines of context. With <c>DIGEST_BLESS=1</c> the expected copy is replaced.
+/// The built-in theme's assets are expected as the theme has them, so expected copies hold only assets a site
+/// overrides instead of one more copy of the stylesheet per site.
 /// </summary>
 internal static class GoldenFolder
 {
@@ -23,7 +25,8 @@ internal static class GoldenFolder
         }
 
         Assert.True(Directory.Exists(expectedFolder), $"{expectedFolder} does not exist. Run DIGEST_BLESS=1 dotnet test to create it.");
-        var expected = Files(expectedFolder);
+        var stored = Files(expectedFolder);
+        var expected = stored.Union(ThemeAssets.Keys).Order(StringComparer.Ordinal).ToList();
         var actual = Files(actualFolder);
         var missing = expected.Except(actual).ToList();
         var extra = actual.Except(expected).ToList();
@@ -33,7 +36,7 @@ internal static class GoldenFolder
 
         foreach (var file in expected)
         {
-            var want = File.ReadAllBytes(Path.Combine(expectedFolder, file));
+            var want = stored.Contains(file) ? File.ReadAllBytes(Path.Combine(expectedFolder, file)) : ThemeAssets[file];
             var got = File.ReadAllBytes(Path.Combine(actualFolder, file));
             if (!want.AsSpan().SequenceEqual(got))
             {
@@ -42,6 +45,10 @@ internal static class GoldenFolder
             }
         }
     }
+
+    /// <summary>The repository theme's assets by output path (<c>assets/style.css</c>): what every site gets unless it overrides them.</summary>
+    private static Dictionary<string, byte[]> ThemeAssets { get; } =
+        Files(Path.Combine(Repository.Root, "theme", "assets")).ToDictionary(f => "assets/" + f, f => File.ReadAllBytes(Path.Combine(Repository.Root, "theme", "assets", f)), StringComparer.Ordinal);
 
     /// <summary>Sorted '/'-separated paths of every file under <paramref name="folder"/>.</summary>
     public static List<string> Files(string folder) =>
@@ -93,6 +100,11 @@ internal static class GoldenFolder
     {
         foreach (var file in Files(from))
         {
+            if (ThemeAssets.TryGetValue(file, out var builtIn) && builtIn.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(from, file))))
+            {
+                continue;
+            }
+
             var target = Path.Combine(to, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(Path.Combine(from, file), target);
