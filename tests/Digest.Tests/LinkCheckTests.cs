@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
+using Digest.Build;
 using Digest.Tests.Support;
 
 namespace Digest.Tests;
@@ -19,6 +20,19 @@ public sealed partial class LinkCheckTests(SampleSite sample)
         var output = sample.TempPath("root-base-url");
         TestBuild.Succeed(Repository.Root, output, "https://example.org/");
         AssertLinksResolve(output, new Uri("https://example.org/"));
+    }
+
+    [Fact]
+    public void EveryInternalLinkResolvesWithoutArchivesAndTermFeeds()
+    {
+        var output = sample.TempPath("no-archives-no-term-feeds");
+        var result = SiteBuilder.Build(TestBuild.Options(Repository.Root, output) with
+        {
+            Overrides = [new("archives", "false"), new("term_feeds", "false")],
+        });
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.False(File.Exists(Path.Combine(output, "2026", "11", "03", "index.html")));
+        AssertLinksResolve(output, new Uri("https://example.github.io/digest/"));
     }
 
     private static void AssertLinksResolve(string output, Uri baseUrl)

@@ -12,12 +12,12 @@ public sealed class TemplateModel
 {
     private readonly Site _site;
     private readonly ScriptObject[] _articles;
-    private readonly Dictionary<Term, ScriptObject> _terms;
+    private readonly Dictionary<Term, SharedScriptObject> _terms;
 
     public TemplateModel(Site site, string generator)
     {
         _site = site;
-        _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t, TermObject);
+        _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds));
         _articles = new ScriptObject[site.Articles.Count];
         Parallel.For(0, _articles.Length, i => _articles[i] = ArticleObject(site.Articles[i]));
         SiteObject = CreateSiteObject(generator);
@@ -124,18 +124,18 @@ public sealed class TemplateModel
             ["lang"] = source.Lang,
             ["word_count"] = source.WordCount,
             ["reading_minutes"] = source.ReadingMinutes,
-            ["edition_url"] = source.IsPage ? "" : article.EditionUrl,
+            ["edition_url"] = source.IsPage || !_site.Settings.Archives ? "" : article.EditionUrl,
             ["params"] = Map(source.Params),
         };
     }
 
-    private static ScriptObject TermObject(Term term) => new SharedScriptObject
+    private static SharedScriptObject TermObject(Term term, bool withFeed) => new()
     {
         ["name"] = term.Name,
         ["slug"] = term.Slug,
         ["url"] = term.Url,
         ["count"] = term.Articles.Count,
-        ["feed_url"] = term.FeedUrl,
+        ["feed_url"] = withFeed ? term.FeedUrl : "",
     };
 
     private static object? ToScriptValue(object? value) => value switch
