@@ -79,5 +79,18 @@ public sealed class CliTests
         Assert.Contains("DG9003", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFolderThatIsNoSiteIsAUsageErrorAndGetsNoOutput()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.Combine("not-a-site");
+        Directory.CreateDirectory(folder);
+        var (exitCode, _, stderr) = Run("build", "--site", folder);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("DG9003", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
     private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => DigestCommand.Run(args);
 }

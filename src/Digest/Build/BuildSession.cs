@@ -42,7 +42,8 @@ public sealed class BuildSession(BuildOptions options)
 
         _state ??= new BuildState();
         var result = SiteBuilder.Run(Options, _state, _templates, diagnostics, timings, cancellationToken);
-        if (useCache && (_state.Dirty || !File.Exists(cacheFile)))
+        // A build that read nothing and failed (not a site, a broken digest.yml) has nothing worth keeping.
+        if (useCache && (result.Succeeded || _state.Inputs.Count > 0) && (_state.Dirty || !File.Exists(cacheFile)))
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             BuildCacheFile.Save(cacheFile, _state);

@@ -55,6 +55,13 @@ public static class SiteBuilder
             return null;
         }
 
+        if (!File.Exists(Path.Combine(root, SettingsLoader.FileName)) && !Directory.Exists(Path.Combine(root, InputFolder)))
+        {
+            diagnostics.Error(root, 0, 0, DiagnosticCodes.SiteNotFound,
+                $"this folder holds neither {SettingsLoader.FileName} nor {InputFolder}/, so it is not a site. Run digest in your site's folder, pass --site, or make a new site with digest init.");
+            return null;
+        }
+
         var settings = SettingsLoader.Load(root, options.SettingOverrides, diagnostics);
         CheckOutputFolder(options, diagnostics);
 
