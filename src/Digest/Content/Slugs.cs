@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using AnyAscii;
 
@@ -105,6 +104,6 @@ public static class Slugs
     private static string StableHash(string text)
     {
         var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return Convert.ToHexStringLower(hash)[..8].ToString(CultureInfo.InvariantCulture);
+        return Convert.ToHexStringLower(hash)[..8];
     }
 }

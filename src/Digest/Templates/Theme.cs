@@ -21,24 +21,24 @@ public sealed class Theme
             ResourceAssembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
                 .Select(n => n[ResourcePrefix.Length..].Replace('\\', '/')),
             StringComparer.Ordinal);
+        FileNames = ListFileNames(_builtInNames, _siteThemeDirectory);
     }
 
-    /// <summary>Every file name of the theme, built-in and overridden, sorted.</summary>
-    public IReadOnlyList<string> FileNames
-    {
-        get
-        {
-            var names = new SortedSet<string>(_builtInNames, StringComparer.Ordinal);
-            if (_siteThemeDirectory is not null)
-            {
-                foreach (var file in Directory.EnumerateFiles(_siteThemeDirectory, "*", SearchOption.AllDirectories))
-                {
-                    names.Add(Path.GetRelativePath(_siteThemeDirectory, file).Replace('\\', '/'));
-                }
-            }
+    /// <summary>Every file name of the theme, built-in and overridden, sorted; listed once, when the theme is opened for a build.</summary>
+    public IReadOnlyList<string> FileNames { get; }
 
-            return [.. names];
+    private static List<string> ListFileNames(SortedSet<string> builtInNames, string? siteThemeDirectory)
+    {
+        var names = new SortedSet<string>(builtInNames, StringComparer.Ordinal);
+        if (siteThemeDirectory is not null)
+        {
+            foreach (var file in Directory.EnumerateFiles(siteThemeDirectory, "*", SearchOption.AllDirectories))
+            {
+                names.Add(Path.GetRelativePath(siteThemeDirectory, file).Replace('\\', '/'));
+            }
         }
+
+        return [.. names];
     }
 
     public bool Exists(string name) => SitePath(name) is not null || _builtInNames.Contains(name);
