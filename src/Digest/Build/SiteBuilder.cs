@@ -324,8 +324,8 @@ public static class SiteBuilder
     private static ScriptObject Builtins(TemplateModel model, UrlFunctions urls)
     {
         var builtins = new ScriptObject { ["site"] = model.SiteObject };
-        builtins.Import("url", new Func<string?, string>(urls.Url));
-        builtins.Import("abs_url", new Func<string?, string>(urls.AbsUrl));
+        builtins["url"] = new UrlFunction(urls.Url);
+        builtins["abs_url"] = new UrlFunction(urls.AbsUrl);
         return builtins;
     }
 

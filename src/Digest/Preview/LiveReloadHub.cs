@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
@@ -30,7 +31,27 @@ internal sealed class LiveReloadHub : IDisposable
     public void SwapStylesheets() => Publish("css", "{}");
 
     public void BuildFailed(IEnumerable<string> diagnostics) =>
-        Publish("build-error", JsonSerializer.Serialize(new Dictionary<string, string[]> { ["diagnostics"] = [.. diagnostics] }));
+        Publish("build-error", DiagnosticsJson(diagnostics));
+
+    /// <summary><c>{"diagnostics": [...]}</c>, written without reflection so that the tool can be compiled ahead of time.</summary>
+    private static string DiagnosticsJson(IEnumerable<string> diagnostics)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("diagnostics");
+            foreach (var diagnostic in diagnostics)
+            {
+                json.WriteStringValue(diagnostic);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     public static async Task ServeScriptAsync(HttpContext context)
     {
