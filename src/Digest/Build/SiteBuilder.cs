@@ -75,7 +75,7 @@ public static class SiteBuilder
             state.Inputs = new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
         }
 
-        var reader = new ArticleReader(settings, new MarkdownRenderer(settings.AllowHtml, settings.BasePath), defaults);
+        var reader = new ArticleReader(settings, new MarkdownRenderer(settings.AllowHtml, settings.BasePath), defaults, state.Contents);
         var read = ReadArticles(root, inputs, reader, state, timings, cancellationToken);
         foreach (var input in read)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Digest.Content;
 
 namespace Digest.Caching;
@@ -26,7 +27,7 @@ internal static class ArticleCodec
         WriteDate(writer, article.Updated);
         writer.Write(article.Slug);
         writer.Write(article.Summary);
-        writer.Write(article.ContentHtml);
+        WriteContent(writer, article.Content);
         WriteList(writer, article.Authors);
         writer.Write(article.Source);
         writer.Write(article.SourceUrl);
@@ -45,7 +46,7 @@ internal static class ArticleCodec
         WriteValue(writer, article.Params);
     }
 
-    public static Article Read(BinaryReader reader)
+    public static Article Read(BinaryReader reader, ContentStore contents)
     {
         var article = new Article
         {
@@ -57,7 +58,7 @@ internal static class ArticleCodec
             Updated = ReadDate(reader),
             Slug = reader.ReadString(),
             Summary = reader.ReadString(),
-            ContentHtml = reader.ReadString(),
+            Content = ReadContent(reader, contents),
             Authors = ReadList(reader),
             Source = reader.ReadString(),
             SourceUrl = reader.ReadString(),
@@ -79,6 +80,27 @@ internal static class ArticleCodec
             ReadingMinutes = reader.ReadInt32(),
             Params = ReadValue(reader) as Dictionary<string, object?> ?? throw new InvalidDataException("Article params are not a map."),
         };
+    }
+
+    private static void WriteContent(BinaryWriter writer, ArticleContent content)
+    {
+        BuildCacheFile.WriteHash(writer, content.Hash);
+        writer.Write(content.Utf8Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(content.Utf8Length);
+        content.CopyTo(bytes);
+        writer.Write(bytes, 0, content.Utf8Length);
+        ArrayPool<byte>.Shared.Return(bytes);
+    }
+
+    private static ArticleContent ReadContent(BinaryReader reader, ContentStore contents)
+    {
+        var hash = BuildCacheFile.ReadHash(reader);
+        var length = BuildCacheFile.ReadCount(reader);
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        reader.BaseStream.ReadExactly(bytes, 0, length);
+        var content = contents.Add(bytes.AsSpan(0, length), hash);
+        ArrayPool<byte>.Shared.Return(bytes);
+        return content;
     }
 
     private static void WriteDate(BinaryWriter writer, DateTimeOffset? date)

@@ -157,7 +157,7 @@ internal static class BuildCacheFile
             var length = reader.ReadInt64();
             var ticks = reader.ReadInt64();
             var hash = ReadHash(reader);
-            var article = reader.ReadBoolean() ? ArticleCodec.Read(reader) : null;
+            var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, state.Contents) : null;
             var diagnostics = new Diagnostic[ReadCount(reader)];
             for (var d = 0; d < diagnostics.Length; d++)
             {
@@ -189,11 +189,11 @@ internal static class BuildCacheFile
         return count is >= 0 and <= MaxCount ? count : throw new InvalidDataException("Impossible count.");
     }
 
-    private static void WriteHash(BinaryWriter writer, UInt128 hash)
+    internal static void WriteHash(BinaryWriter writer, UInt128 hash)
     {
         writer.Write((ulong)(hash >> 64));
         writer.Write((ulong)hash);
     }
 
-    private static UInt128 ReadHash(BinaryReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
+    internal static UInt128 ReadHash(BinaryReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
 }

@@ -1,3 +1,5 @@
+using Digest.Content;
+
 namespace Digest.Caching;
 
 /// <summary>
@@ -8,6 +10,8 @@ internal sealed class BuildState
 {
     /// <summary>Hash of everything that decides how a file is read (settings, folder defaults, tool version).</summary>
     public UInt128 ReadKey { get; set; }
+    /// <summary>The article bodies of <see cref="Inputs"/>.</summary>
+    public ContentStore Contents { get; } = new();
     public Dictionary<string, ParsedInput> Inputs { get; set; } = new(StringComparer.Ordinal);
     /// <summary>The output folder the <see cref="Outputs"/> describe.</summary>
     public string OutputDirectory { get; set; } = "";

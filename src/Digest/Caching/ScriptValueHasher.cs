@@ -1,4 +1,5 @@
 using System.Globalization;
+using Digest.Content;
 using Digest.Templates;
 using Scriban.Runtime;
 
@@ -30,6 +31,7 @@ internal static class ScriptValueHasher
             case long number: fingerprint.Add(4).Add(number); break;
             case double number: fingerprint.Add(5).Add(BitConverter.DoubleToInt64Bits(number)); break;
             case DateTimeOffset date: fingerprint.Add(6).Add(date.Ticks).Add(date.Offset.Ticks); break;
+            case ArticleContent content: fingerprint.Add(9).AddHash(content.Hash); break;
             case ScriptObject map: fingerprint.Add(7).AddHash(Memoized(map)); break;
             case ScriptArray list: fingerprint.Add(8).AddHash(Memoized(list)); break;
             default:

@@ -14,7 +14,8 @@ public sealed record Article
     public DateTimeOffset? Updated { get; init; }
     public required string Slug { get; init; }
     public required string Summary { get; init; }
-    public required string ContentHtml { get; init; }
+    /// <summary>The body as HTML, kept in the build's <see cref="ContentStore"/> rather than in memory.</summary>
+    public required ArticleContent Content { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
     public string Source { get; init; } = "";
     public string SourceUrl { get; init; } = "";

@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Digest.Content;
 
 /// <summary>Reads one Markdown file into an <see cref="Article"/>: a pure function of the file, its folder defaults and the settings.</summary>
-internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRenderer markdown, DirectoryDefaults defaults)
+internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRenderer markdown, DirectoryDefaults defaults, ContentStore contents)
 {
     private static readonly HashSet<string> KnownKeys =
     [
@@ -69,7 +69,7 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             Updated = fields.Date("updated", settings.TimeZone),
             Slug = slug ?? "",
             Summary = summary.Length > 0 ? summary : rendered.Summary,
-            ContentHtml = rendered.Html,
+            Content = contents.Add(rendered.Html),
             Authors = fields.List("author", "authors"),
             Source = fields.Text("source"),
             SourceUrl = fields.Url("source_url", allowSitePath: false),

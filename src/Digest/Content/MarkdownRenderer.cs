@@ -54,36 +54,45 @@ internal sealed class MarkdownRenderer
         }
 
         var document = Markdown.Parse(markdown, _pipeline);
-        RewriteLinks(document);
-
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-
-        var firstParagraph = document.Descendants<ParagraphBlock>().FirstOrDefault();
+        var firstParagraph = RewriteLinks(document);
+        // Markdig's own ToHtml rents a renderer from the pipeline: a new HtmlRenderer per article cost more than parsing.
+        var html = document.ToHtml(_pipeline);
         var summary = moreSummary ?? (firstParagraph is null ? "" : InlineText(firstParagraph.Inline));
-        return new RenderedMarkdown(writer.ToString(), summary, CountWords(markdown));
+        return new RenderedMarkdown(html, summary, CountWords(markdown));
     }
 
     public static int ReadingMinutes(int words) => Math.Max(1, (words + WordsPerMinute - 1) / WordsPerMinute);
 
-    /// <summary>Root-relative links get the base path; script URLs are neutralised, autolinks to them become plain text.</summary>
-    private void RewriteLinks(MarkdownDocument document)
+    /// <summary>
+    /// Root-relative links get the base path; script URLs are neutralised, autolinks to them become plain text.
+    /// One walk of the tree, which also finds the first paragraph (the summary when there is none).
+    /// </summary>
+    private ParagraphBlock? RewriteLinks(MarkdownDocument document)
     {
-        foreach (var link in document.Descendants<LinkInline>())
+        ParagraphBlock? firstParagraph = null;
+        List<AutolinkInline>? unsafeAutolinks = null;
+        foreach (var node in document.Descendants())
         {
-            link.Url = SafeUrl(link.Url);
-        }
-
-        foreach (var autolink in document.Descendants<AutolinkInline>().Where(a => !a.IsEmail).ToList())
-        {
-            if (SafeUrl(autolink.Url) != autolink.Url)
+            switch (node)
             {
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                case ParagraphBlock paragraph:
+                    firstParagraph ??= paragraph;
+                    break;
+                case LinkInline link:
+                    link.Url = SafeUrl(link.Url);
+                    break;
+                case AutolinkInline { IsEmail: false } autolink when SafeUrl(autolink.Url) != autolink.Url:
+                    (unsafeAutolinks ??= []).Add(autolink);
+                    break;
             }
         }
+
+        foreach (var autolink in unsafeAutolinks ?? [])
+        {
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+
+        return firstParagraph;
     }
 
     private string? SafeUrl(string? url)
@@ -140,7 +149,7 @@ internal sealed class MarkdownRenderer
         var inWord = false;
         foreach (var c in markdown)
         {
-            var isWordChar = char.IsLetterOrDigit(c);
+            var isWordChar = char.IsAsciiLetterOrDigit(c) || (!char.IsAscii(c) && char.IsLetterOrDigit(c));
             if (isWordChar && !inWord)
             {
                 words++;

@@ -76,7 +76,7 @@ internal static class AtomFeed
         w.WriteStartElement("content");
         w.WriteAttributeString("type", "html");
         w.WriteAttributeString("xml", "base", null, url);
-        w.WriteString(XmlOutput.Clean(source.ContentHtml));
+        w.WriteString(XmlOutput.Clean(source.Content.Html));
         w.WriteEndElement();
         w.WriteEndElement();
     }

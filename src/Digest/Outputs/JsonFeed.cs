@@ -42,7 +42,7 @@ internal static class JsonFeed
                 w.WriteString("id", url);
                 w.WriteString("url", url);
                 w.WriteString("title", source.Title);
-                w.WriteString("content_html", source.ContentHtml);
+                w.WriteString("content_html", source.Content.Html);
                 w.WriteString("summary", source.Summary);
                 if (source.Image.Length > 0)
                 {

@@ -32,7 +32,7 @@ public sealed class TemplateModel
     /// <summary>The article of its own page, with previous, next and related.</summary>
     public ScriptObject Full(SiteArticle article)
     {
-        var full = new ScriptObject();
+        var full = new SharedScriptObject();
         Summary(article).CopyTo(full);
         full["previous"] = article.Older is null ? null : Summary(article.Older);
         full["next"] = article.Newer is null ? null : Summary(article.Newer);
@@ -107,7 +107,7 @@ public sealed class TemplateModel
             ["url"] = article.Url,
             ["slug"] = source.Slug,
             ["summary"] = source.Summary,
-            ["content"] = source.ContentHtml,
+            ["content"] = source.Content,
             ["date"] = date,
             ["date_iso"] = date is { } di ? Dates.ToRfc3339(di) : "",
             ["date_text"] = date is { } dt ? Dates.ToText(dt) : "",

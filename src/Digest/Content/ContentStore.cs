@@ -1,0 +1,118 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace Digest.Content;
+
+/// <summary>
+/// Where the HTML of article bodies waits between parsing and the pages that show it: one temporary file, written
+/// once per body, read back for each page. A build of 100,000 articles holds no body in memory, only positions.
+/// Appends and reads may come from any thread.
+/// </summary>
+public sealed class ContentStore
+{
+    private readonly Lock _lock = new();
+    private SafeFileHandle? _file;
+    private long _length;
+
+    /// <summary>Writes one body (UTF-8) and returns where it is.</summary>
+    public ArticleContent Add(ReadOnlySpan<byte> utf8Html, UInt128 hash)
+    {
+        long offset;
+        SafeFileHandle file;
+        lock (_lock)
+        {
+            file = _file ??= OpenTemporaryFile();
+            offset = _length;
+            _length += utf8Html.Length;
+        }
+
+        RandomAccess.Write(file, utf8Html, offset);
+        return new ArticleContent(this, offset, utf8Html.Length, hash);
+    }
+
+    public ArticleContent Add(string html)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(html.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(html, bytes);
+            var utf8 = bytes.AsSpan(0, length);
+            return Add(utf8, Caching.Fingerprint.Of(utf8));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    internal void Read(long offset, Span<byte> destination)
+    {
+        while (!destination.IsEmpty)
+        {
+            var read = RandomAccess.Read(_file!, destination, offset);
+            if (read == 0)
+            {
+                throw new IOException("The temporary content file of this build ended early.");
+            }
+
+            destination = destination[read..];
+            offset += read;
+        }
+    }
+
+    private static SafeFileHandle OpenTemporaryFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"digest-content-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Gone from the folder at once: nothing is left behind even if the process is killed.
+            File.Delete(path);
+        }
+
+        return file;
+    }
+}
+
+/// <summary>The HTML of one article's body, kept in a <see cref="ContentStore"/>; <see cref="Html"/> reads it back.</summary>
+public sealed class ArticleContent
+{
+    private readonly ContentStore _store;
+    private readonly long _offset;
+
+    internal ArticleContent(ContentStore store, long offset, int utf8Length, UInt128 hash)
+    {
+        _store = store;
+        _offset = offset;
+        Utf8Length = utf8Length;
+        Hash = hash;
+    }
+
+    public int Utf8Length { get; }
+
+    /// <summary>A hash of the HTML, so that fingerprints need not read it.</summary>
+    public UInt128 Hash { get; }
+
+    public string Html
+    {
+        get
+        {
+            var bytes = ArrayPool<byte>.Shared.Rent(Utf8Length);
+            try
+            {
+                CopyTo(bytes.AsSpan(0, Utf8Length));
+                return Encoding.UTF8.GetString(bytes, 0, Utf8Length);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+    }
+
+    public void CopyTo(Span<byte> destination) => _store.Read(_offset, destination[..Utf8Length]);
+
+    /// <summary>The HTML: what a template shows when it prints the value itself.</summary>
+    public override string ToString() => Html;
+}
