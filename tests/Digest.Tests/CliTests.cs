@@ -31,7 +31,7 @@ public sealed class CliTests
         using var temp = new TempFolder();
         var site = Path.Combine(Repository.Fixtures, "invalid", "several-broken-files");
 
-        var (exitCode, _, stderr) = Run("build", "--site", site, "--output", temp.Combine("out"));
+        var (exitCode, _, stderr) = Run("build", "--site", site, "--output", temp.Combine("out"), "--no-cache");
 
         Assert.Equal(1, exitCode);
         var expected = File.ReadAllLines(Path.Combine(site, "expected.txt")).Where(l => l.Length > 0);

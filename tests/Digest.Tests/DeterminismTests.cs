@@ -42,7 +42,7 @@ public sealed class DeterminismTests(SampleSite sample)
         var environment = new Dictionary<string, string> { ["TZ"] = "Pacific/Kiritimati", ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8" };
 
         // --future because the command runs on the real clock; no fixture article is dated after the test clock.
-        var (exitCode, _, stderr) = DigestCommand.Run(environment, "build", "--site", site, "--output", output, "--future", "--quiet");
+        var (exitCode, _, stderr) = DigestCommand.Run(environment, "build", "--site", site, "--output", output, "--future", "--quiet", "--no-cache");
 
         Assert.True(exitCode == 0, stderr);
         GoldenFolder.AssertMatches(Path.Combine(site, "expected"), output, blessable: false);

@@ -152,10 +152,32 @@ public sealed class OutputWriter : IDisposable
         }
     }
 
-    private bool Intact(string relativePath, OutputRecord known)
+    private bool Intact(string relativePath, OutputRecord known) => Intact(_output, relativePath, known);
+
+    private static bool Intact(string output, string relativePath, OutputRecord known)
     {
-        var info = new FileInfo(Path.Combine(_output, relativePath));
+        var info = new FileInfo(Path.Combine(output, relativePath));
         return info.Exists && info.Length == known.Length && info.LastWriteTimeUtc.Ticks == known.WriteTicks;
+    }
+
+    /// <summary>True when every file the last build wrote into <paramref name="output"/> is still there as it left it.</summary>
+    internal static bool AllIntact(string output, string recordedOutput, IReadOnlyDictionary<string, OutputRecord> records)
+    {
+        if (output != recordedOutput || records.Count == 0)
+        {
+            return false;
+        }
+
+        var intact = true;
+        Parallel.ForEach(records, (record, loop) =>
+        {
+            if (!Intact(output, record.Key, record.Value))
+            {
+                intact = false;
+                loop.Stop();
+            }
+        });
+        return intact;
     }
 
     /// <summary>Deletes what the last build wrote and this one did not, and folders left empty by that.</summary>

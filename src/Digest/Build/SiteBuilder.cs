@@ -41,10 +41,26 @@ public static class SiteBuilder
             return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
         }
 
-        return Write(loaded, options, state, diagnostics, timings, cancellationToken);
+        if (loaded.Site is null)
+        {
+            return new BuildResult(diagnostics.ToSortedList(), timings, 0, state.Outputs.Count, []);
+        }
+
+        var result = Write(loaded, options, state, diagnostics, timings, cancellationToken);
+        // A build that had nothing to say beyond what reading the inputs says again can be taken as done next time.
+        var (siteKey, expires) = result.Succeeded && result.Diagnostics.All(loaded.DiagnosticsBeforeSite.Contains)
+            ? (loaded.SiteKey, loaded.SiteKeyExpires)
+            : (UInt128.Zero, DateTimeOffset.MinValue);
+        state.Dirty |= state.SiteKey != siteKey || state.SiteKeyExpires != expires;
+        (state.SiteKey, state.SiteKeyExpires) = (siteKey, expires);
+        return result;
     }
 
-    /// <summary>Settings, inputs, model and templates: everything before the first page is rendered.</summary>
+    /// <summary>
+    /// Settings, inputs, templates and model: everything before the first page is rendered. When the inputs, settings,
+    /// theme and options are those of the last successful build, and its output is intact, there is nothing to build:
+    /// the result then has no <see cref="LoadedSite.Site"/>.
+    /// </summary>
     private static LoadedSite? Load(BuildOptions options, BuildState state, TemplateCache templateCache, DiagnosticBag diagnostics,
         StageTimings timings, CancellationToken cancellationToken)
     {
@@ -86,16 +102,33 @@ public static class SiteBuilder
         }
 
         var now = options.Clock.GetUtcNow();
-        var articles = read.Select(r => r.Article).OfType<Article>()
-            .Where(a => options.Drafts || !a.Draft)
-            .Where(a => options.Future || a.IsPage || a.Date <= now)
-            .ToList();
+        var articles = new List<Article>();
+        var expires = DateTimeOffset.MaxValue;
+        foreach (var article in read.Select(r => r.Article).OfType<Article>().Where(a => options.Drafts || !a.Draft))
+        {
+            if (options.Future || article.IsPage || article.Date <= now)
+            {
+                articles.Add(article);
+            }
+            else if (article.Date is { } due && due < expires)
+            {
+                expires = due;
+            }
+        }
 
-        var site = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, diagnostics), s => s.Articles.Count);
         var templates = timings.Measure("templates", () => templateCache.Load(new Theme(Path.Combine(root, ThemeFolder)), diagnostics),
             t => t.Library.Theme.FileNames.Count);
+        var siteKey = SiteKey(options, readKey, inputs, templates.Key);
+        if (siteKey == state.SiteKey && now < state.SiteKeyExpires && !diagnostics.HasErrors
+            && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, state.OutputDirectory, state.Outputs), _ => state.Outputs.Count))
+        {
+            return new LoadedSite(null, templates, inputs.StaticFiles, siteKey, expires, []);
+        }
+
+        var before = diagnostics.ToSortedList();
+        var site = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, diagnostics), s => s.Articles.Count);
         CheckLayouts(site, templates.Library, diagnostics);
-        return new LoadedSite(site, templates, inputs.StaticFiles);
+        return new LoadedSite(site, templates, inputs.StaticFiles, siteKey, expires, before);
     }
 
     /// <summary>
@@ -169,6 +202,23 @@ public static class SiteBuilder
         return results;
     }
 
+    /// <summary>
+    /// Everything the whole output depends on: how files are read (settings, folder defaults, the tool), the theme, the
+    /// options, the output folder, and the size and time of every input file. The clock matters only through articles
+    /// dated in the future, which <see cref="BuildState.SiteKeyExpires"/> covers.
+    /// </summary>
+    private static UInt128 SiteKey(BuildOptions options, UInt128 readKey, InputFiles inputs, UInt128 themeKey)
+    {
+        var key = new Fingerprint().AddHash(readKey).AddHash(themeKey).Add(options.ResolvedOutputDirectory)
+            .Add(options.Drafts ? 1 : 0).Add(options.Future ? 1 : 0).Add(options.StrictVariables ? 1 : 0);
+        foreach (var (path, (length, writeTicks)) in inputs.Stamps.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            key.Add(path).Add(length).Add(writeTicks);
+        }
+
+        return key.Value;
+    }
+
     /// <summary>Everything that decides what reading a file gives besides its own bytes: settings, folder defaults, the tool.</summary>
     private static UInt128 ReadKey(string root, IReadOnlyList<KeyValuePair<string, string>> overrides, IEnumerable<(string Path, string Text)> defaults)
     {
@@ -191,7 +241,7 @@ public static class SiteBuilder
     private static BuildResult Write(LoadedSite loaded, BuildOptions options, BuildState state, DiagnosticBag diagnostics,
         StageTimings timings, CancellationToken cancellationToken)
     {
-        var (site, templates, staticFiles) = loaded;
+        var (site, templates, staticFiles) = (loaded.Site!, loaded.Templates, loaded.StaticFiles);
         var urls = new UrlFunctions(site.Settings);
         var outputDirectory = options.ResolvedOutputDirectory;
         using var writer = new OutputWriter(outputDirectory, state.OutputDirectory == outputDirectory ? state.Outputs : null);
@@ -365,5 +415,8 @@ public static class SiteBuilder
         }
     }
 
-    private sealed record LoadedSite(Site Site, LoadedTemplates Templates, IReadOnlyList<string> StaticFiles);
+    /// <param name="Site">Null when nothing changed since the last build.</param>
+    /// <param name="DiagnosticsBeforeSite">What was reported before the model was built, which a build that finds nothing changed reports too.</param>
+    private sealed record LoadedSite(Site? Site, LoadedTemplates Templates, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
+        DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite);
 }

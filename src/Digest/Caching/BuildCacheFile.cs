@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Reflection;
 using System.Text;
+using Digest.Build;
 using Digest.Content;
 using Digest.Diagnostics;
 
@@ -16,12 +18,14 @@ internal static class BuildCacheFile
     public const string FolderName = ".digest-cache";
     public const string FileName = "build.cache";
 
-    private static readonly byte[] Magic = "DGCACHE1"u8.ToArray();
+    private static readonly byte[] Magic = "DGCACHE2"u8.ToArray();
     private const int HeaderLength = 8 + 16 + 8 + 16;
     private const int MaxCount = 100_000_000;
 
     /// <summary>Identifies the exact build of the engine, so a changed Digest never trusts an older cache.</summary>
     public static UInt128 ToolKey { get; } = new Fingerprint()
+        .Add(SiteBuilder.Generator)
+        .Add(typeof(BuildCacheFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion)
         .Add(typeof(BuildCacheFile).Assembly.ManifestModule.ModuleVersionId.ToString())
         .Add(typeof(Markdig.Markdown).Assembly.ManifestModule.ModuleVersionId.ToString())
         .Add(typeof(Scriban.Template).Assembly.ManifestModule.ModuleVersionId.ToString())
@@ -123,16 +127,7 @@ internal static class BuildCacheFile
                 ArticleCodec.Write(writer, input.Article);
             }
 
-            writer.Write(input.Diagnostics.Count);
-            foreach (var diagnostic in input.Diagnostics)
-            {
-                writer.Write(diagnostic.Path);
-                writer.Write(diagnostic.Line);
-                writer.Write(diagnostic.Column);
-                writer.Write((byte)diagnostic.Severity);
-                writer.Write(diagnostic.Code);
-                writer.Write(diagnostic.Message);
-            }
+            WriteDiagnostics(writer, input.Diagnostics);
         }
 
         writer.Write(state.OutputDirectory);
@@ -145,6 +140,35 @@ internal static class BuildCacheFile
             WriteHash(writer, output.ContentHash);
             WriteHash(writer, output.Fingerprint);
         }
+
+        WriteHash(writer, state.SiteKey);
+        writer.Write(state.SiteKeyExpires.UtcTicks);
+    }
+
+    private static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        writer.Write(diagnostics.Count);
+        foreach (var diagnostic in diagnostics)
+        {
+            writer.Write(diagnostic.Path);
+            writer.Write(diagnostic.Line);
+            writer.Write(diagnostic.Column);
+            writer.Write((byte)diagnostic.Severity);
+            writer.Write(diagnostic.Code);
+            writer.Write(diagnostic.Message);
+        }
+    }
+
+    private static Diagnostic[] ReadDiagnostics(BinaryReader reader)
+    {
+        var diagnostics = new Diagnostic[ReadCount(reader)];
+        for (var d = 0; d < diagnostics.Length; d++)
+        {
+            diagnostics[d] = new Diagnostic(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(),
+                (Severity)reader.ReadByte(), reader.ReadString(), reader.ReadString());
+        }
+
+        return diagnostics;
     }
 
     private static BuildState ReadState(BinaryReader reader)
@@ -158,13 +182,7 @@ internal static class BuildCacheFile
             var ticks = reader.ReadInt64();
             var hash = ReadHash(reader);
             var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, state.Contents) : null;
-            var diagnostics = new Diagnostic[ReadCount(reader)];
-            for (var d = 0; d < diagnostics.Length; d++)
-            {
-                diagnostics[d] = new Diagnostic(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(),
-                    (Severity)reader.ReadByte(), reader.ReadString(), reader.ReadString());
-            }
-
+            var diagnostics = ReadDiagnostics(reader);
             state.Inputs[path] = new ParsedInput(length, ticks, hash, article, diagnostics);
         }
 
@@ -174,6 +192,9 @@ internal static class BuildCacheFile
         {
             state.Outputs[reader.ReadString()] = new OutputRecord(reader.ReadInt64(), reader.ReadInt64(), ReadHash(reader), ReadHash(reader));
         }
+
+        state.SiteKey = ReadHash(reader);
+        state.SiteKeyExpires = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
 
         if (reader.BaseStream.Position != reader.BaseStream.Length)
         {
