@@ -19,9 +19,14 @@ if [ ! -f "$CORPUS/expected.json" ]; then
   else python3 "$SHARED/gen-corpus.py" "$N" "$CORPUS"; fi
 fi
 
-dotnet build "$ROOT/src/Digest.Cli" -c Release -o "$WORK/digest-release" --nologo -v quiet >/dev/null
-echo "== digest preview, N=$N"
-python3 "$ROOT/bench/preview_latency.py" --digest "$WORK/digest-release/Digest.Cli" --corpus "$CORPUS"
+# Digest as users install it (bench/run.sh installs it under bench/work/tool), else a Release build of this clone.
+DIGEST=${DIGEST:-$WORK/tool/digest}
+if [ ! -x "$DIGEST" ]; then
+  dotnet build "$ROOT/src/Digest.Cli" -c Release -o "$WORK/digest-release" --nologo -v quiet >/dev/null
+  DIGEST=$WORK/digest-release/Digest.Cli
+fi
+echo "== digest preview, N=$N ($DIGEST)"
+python3 "$ROOT/bench/preview_latency.py" --digest "$DIGEST" --corpus "$CORPUS"
 
 if command -v hugo >/dev/null && [ -x "$SHARED/hugo-incremental.sh" ]; then
   echo "== hugo server, N=$N (same run)"
