@@ -29,7 +29,10 @@ public sealed class CommandLineTests
     public async Task InitThenBuildWithCheckSucceedsAndInitAgainRefuses()
     {
         using var temp = new TempDirectory();
-        Assert.Equal(0, (await DigestAsync(temp.Path, "init", "news")).Exit);
+        var (initExit, next, _) = await DigestAsync(temp.Path, "init", "news");
+        Assert.Equal(0, initExit);
+        // Built files opened from disk break root-relative links: the next step is the preview.
+        Assert.Contains("Next: digest preview --site news", next, StringComparison.Ordinal);
         // The example article is dated today (UTC), so it is not "in the future".
         var (buildExit, output, error) = await DigestAsync(temp.Path, "build", "--check", "--site", "news");
         Assert.True(buildExit == 0, error);

@@ -30,7 +30,7 @@ internal static class InitCommand
             }
 
             var shown = Path.GetRelativePath(Environment.CurrentDirectory, target);
-            Console.WriteLine($"Created a new digest in {shown}. Next: digest build --site {shown}, then open output/index.html.");
+            Console.WriteLine($"Created a new digest in {shown}. Next: digest preview --site {shown}, and open the address it prints.");
             return CommandLine.Success;
         });
         return command;
