@@ -376,6 +376,7 @@ public static class SiteBuilder
         var builtins = new ScriptObject { ["site"] = model.SiteObject };
         builtins["url"] = new UrlFunction(urls.Url);
         builtins["abs_url"] = new UrlFunction(urls.AbsUrl);
+        builtins["include_cached"] = new CachedInclude();
         return builtins;
     }
 
