@@ -70,6 +70,20 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void WithoutAUsableTemporaryFolderTheBuildKeepsBodiesInMemory()
+    {
+        using var site = new InlineSite("-- input/articles/a.md --\n---\ntitle: A\ndate: 2026-11-03T09:15:00Z\n---\nThe *whole* body.");
+        // A temporary folder below a plain file can be neither used nor made.
+        var blocked = Path.Combine(site.SiteDirectory, "input", "articles", "a.md", "tmp");
+
+        var (exitCode, _, stderr) = DigestCommand.Run(new Dictionary<string, string> { ["TMPDIR"] = blocked },
+            "build", "--site", site.SiteDirectory, "--output", site.OutputDirectory, "--quiet");
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("<p>The <em>whole</em> body.</p>", site.Output("2026/11/03/a/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingSiteFolderIsAUsageError()
     {
         using var temp = new TempFolder();

@@ -7,24 +7,32 @@ namespace Digest.Content;
 /// <summary>
 /// Where the HTML of article bodies waits between parsing and the pages that show it: one temporary file, written
 /// once per body, read back for each page. A build of 100,000 articles holds no body in memory, only positions.
+/// Where no temporary file can be made (a read-only or missing temporary folder), bodies stay in memory instead.
 /// Appends and reads may come from any thread.
 /// </summary>
 public sealed class ContentStore
 {
     private readonly Lock _lock = new();
     private SafeFileHandle? _file;
+    private bool _inMemory;
     private long _length;
 
     /// <summary>Writes one body (UTF-8) and returns where it is.</summary>
     public ArticleContent Add(ReadOnlySpan<byte> utf8Html, UInt128 hash)
     {
         long offset;
-        SafeFileHandle file;
+        SafeFileHandle? file;
         lock (_lock)
         {
-            file = _file ??= OpenTemporaryFile();
+            file = _inMemory ? null : (_file ??= OpenTemporaryFile());
+            _inMemory = file is null;
             offset = _length;
             _length += utf8Html.Length;
+        }
+
+        if (file is null)
+        {
+            return new ArticleContent(utf8Html.ToArray(), hash);
         }
 
         RandomAccess.Write(file, utf8Html, offset);
@@ -61,31 +69,46 @@ public sealed class ContentStore
         }
     }
 
-    private static SafeFileHandle OpenTemporaryFile()
+    private static SafeFileHandle? OpenTemporaryFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"digest-content-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, FileOptions.DeleteOnClose);
-        if (!OperatingSystem.IsWindows())
+        try
         {
-            // Gone from the folder at once: nothing is left behind even if the process is killed.
-            File.Delete(path);
-        }
+            var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, FileOptions.DeleteOnClose);
+            if (!OperatingSystem.IsWindows())
+            {
+                // Gone from the folder at once: nothing is left behind even if the process is killed.
+                File.Delete(path);
+            }
 
-        return file;
+            return file;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }
 
 /// <summary>The HTML of one article's body, kept in a <see cref="ContentStore"/>; <see cref="Html"/> reads it back.</summary>
 public sealed class ArticleContent
 {
-    private readonly ContentStore _store;
+    private readonly ContentStore? _store;
     private readonly long _offset;
+    private readonly byte[]? _inMemory;
 
     internal ArticleContent(ContentStore store, long offset, int utf8Length, UInt128 hash)
     {
         _store = store;
         _offset = offset;
         Utf8Length = utf8Length;
+        Hash = hash;
+    }
+
+    internal ArticleContent(byte[] utf8Html, UInt128 hash)
+    {
+        _inMemory = utf8Html;
+        Utf8Length = utf8Html.Length;
         Hash = hash;
     }
 
@@ -111,7 +134,17 @@ public sealed class ArticleContent
         }
     }
 
-    public void CopyTo(Span<byte> destination) => _store.Read(_offset, destination[..Utf8Length]);
+    public void CopyTo(Span<byte> destination)
+    {
+        if (_inMemory is not null)
+        {
+            _inMemory.CopyTo(destination);
+        }
+        else
+        {
+            _store!.Read(_offset, destination[..Utf8Length]);
+        }
+    }
 
     /// <summary>The HTML: what a template shows when it prints the value itself.</summary>
     public override string ToString() => Html;
