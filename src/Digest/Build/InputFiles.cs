@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace Digest.Build;
 
 /// <summary>The files under <c>input/</c>, by role, as sorted site-relative paths, with their sizes and write times.</summary>
@@ -10,21 +12,27 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
 
     public static InputFiles Scan(string siteDirectory)
     {
-        var input = Path.Combine(siteDirectory, SiteBuilder.InputFolder);
+        var input = Path.GetFullPath(Path.Combine(siteDirectory, SiteBuilder.InputFolder));
         if (!Directory.Exists(input))
         {
             return new InputFiles([], [], [], []);
         }
 
-        var stamps = new Dictionary<string, (long Length, long WriteTicks)>(StringComparer.Ordinal);
+        // Entries straight from the directory listing, without a FileInfo or a path split per file: on a site of
+        // 100,000 articles this scan runs before every build, including a preview's after each edit.
+        var siteLength = input.Length - SiteBuilder.InputFolder.Length;
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
-        foreach (var file in new DirectoryInfo(input).EnumerateFiles("*", options))
+        var entries = new FileSystemEnumerable<(string Path, long Length, long WriteTicks)>(input,
+            (ref FileSystemEntry entry) => (RelativePath(entry.Directory[siteLength..], entry.FileName), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
+            options)
         {
-            var path = Path.GetRelativePath(siteDirectory, file.FullName).Replace('\\', '/');
-            if (!path.Split('/').Any(part => part.StartsWith('.')))
-            {
-                stamps[path] = (file.Length, file.LastWriteTimeUtc.Ticks);
-            }
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.'),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.'),
+        };
+        var stamps = new Dictionary<string, (long Length, long WriteTicks)>(StringComparer.Ordinal);
+        foreach (var (path, length, writeTicks) in entries)
+        {
+            stamps[path] = (length, writeTicks);
         }
 
         var files = stamps.Keys.Order(StringComparer.Ordinal).ToList();
@@ -38,5 +46,11 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             [.. files.Where(IsDefaults)],
             [.. files.Where(f => !IsMarkdown(f) && !IsDefaults(f))])
         { Stamps = stamps };
+    }
+
+    private static string RelativePath(ReadOnlySpan<char> directory, ReadOnlySpan<char> fileName)
+    {
+        var path = string.Concat(directory, "/", fileName);
+        return Path.DirectorySeparatorChar == '/' ? path : path.Replace(Path.DirectorySeparatorChar, '/');
     }
 }
