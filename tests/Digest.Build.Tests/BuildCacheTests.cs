@@ -23,6 +23,25 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void ASessionStartsFromTheCacheAndThenKeepsItInMemory()
+    {
+        SiteBuilder.Build(_site.Options());
+        var written = File.ReadAllBytes(_site.CacheFile);
+
+        // The preview's case: a long session into its own folder.
+        var session = new BuildSession(_site.Options(output: Path.Combine(_site.Root, "preview-output")));
+        var first = session.Build();
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        Assert.Equal(0, IncrementalBuildTests.Stage(first, "parse"));
+
+        _site.Edit("input/articles/gyumri-rail-link-reopens.md", text => text + "\nA late addition.\n");
+        var second = session.Build();
+        Assert.Equal(1, IncrementalBuildTests.Stage(second, "parse"));
+        Assert.DoesNotContain(second.Timings.Stages, s => s.Stage == "save cache");
+        Assert.NotEqual(written, File.ReadAllBytes(_site.CacheFile)); // the first build left its own outputs there
+    }
+
+    [Fact]
     public void WithTheCacheAnEditGivesWhatAColdBuildGives()
     {
         SiteBuilder.Build(_site.Options());

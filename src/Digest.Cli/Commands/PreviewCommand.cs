@@ -35,6 +35,8 @@ internal static class PreviewCommand
                 SiteDirectory = Path.GetFullPath(result.GetValue(site)!),
                 Drafts = result.GetValue(drafts),
                 Future = result.GetValue(future),
+                // The first build starts from what the last `digest build` read, so the first page comes sooner.
+                UseCache = true,
             },
             Host = result.GetValue(host)!,
             Port = result.GetValue(port),

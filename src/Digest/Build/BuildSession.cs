@@ -7,7 +7,9 @@ namespace Digest.Build;
 /// Builds one site again and again (the preview keeps one session for as long as it runs). Every
 /// <see cref="Build"/> produces exactly what a cold build of the same files would, while reading only the files
 /// that changed and rendering only the pages whose templates would see different values. With
-/// <see cref="BuildOptions.UseCache"/>, what a build learnt is also kept in <c>.digest-cache/</c> for the next process.
+/// <see cref="BuildOptions.UseCache"/>, the first build starts from what <c>.digest-cache/</c> holds and leaves there
+/// what it learnt, for the next process; later builds of the session keep that in memory only, so that an edit in
+/// the preview does not wait for the cache file to be written.
 /// </summary>
 public sealed class BuildSession(BuildOptions options)
 {
@@ -23,7 +25,9 @@ public sealed class BuildSession(BuildOptions options)
         var cacheFolder = Path.Combine(Options.SiteDirectory, BuildCacheFile.FolderName);
         using var outputLock = BuildLock.TryAcquire(Options.ResolvedOutputDirectory, out var outputBusy);
         var cacheBusy = false;
-        using var cacheLock = Options.UseCache && Directory.Exists(Options.SiteDirectory) ? BuildLock.TryAcquire(cacheFolder, out cacheBusy) : null;
+        using var cacheLock = Options.UseCache && _state is null && Directory.Exists(Options.SiteDirectory)
+            ? BuildLock.TryAcquire(cacheFolder, out cacheBusy)
+            : null;
         if (outputBusy || cacheBusy)
         {
             diagnostics.Error(Options.SiteDirectory, 0, 0, DiagnosticCodes.BuildLocked,
