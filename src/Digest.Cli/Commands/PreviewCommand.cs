@@ -37,6 +37,7 @@ internal static class PreviewCommand
                 Future = result.GetValue(future),
                 // The first build starts from what the last `digest build` read, so the first page comes sooner.
                 UseCache = true,
+                UpdateCache = false,
             },
             Host = result.GetValue(host)!,
             Port = result.GetValue(port),

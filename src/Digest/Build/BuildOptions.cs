@@ -21,6 +21,12 @@ public sealed record BuildOptions
     /// </summary>
     public bool UseCache { get; init; }
 
+    /// <summary>
+    /// With <see cref="UseCache"/>: also write what the build learnt back to <c>.digest-cache/</c>. The preview only
+    /// reads it: its pages go to a temporary folder, and the cache keeps describing <c>output/</c> for the next build.
+    /// </summary>
+    public bool UpdateCache { get; init; } = true;
+
     /// <summary>Every override of digest.yml: <see cref="Overrides"/>, then <see cref="BaseUrl"/> as base_url.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SettingOverrides =>
         BaseUrl is null ? Overrides : [.. Overrides, new("base_url", BaseUrl)];

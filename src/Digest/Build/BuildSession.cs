@@ -7,9 +7,9 @@ namespace Digest.Build;
 /// Builds one site again and again (the preview keeps one session for as long as it runs). Every
 /// <see cref="Build"/> produces exactly what a cold build of the same files would, while reading only the files
 /// that changed and rendering only the pages whose templates would see different values. With
-/// <see cref="BuildOptions.UseCache"/>, the first build starts from what <c>.digest-cache/</c> holds and leaves there
-/// what it learnt, for the next process; later builds of the session keep that in memory only, so that an edit in
-/// the preview does not wait for the cache file to be written.
+/// <see cref="BuildOptions.UseCache"/>, the first build starts from what <c>.digest-cache/</c> holds and (with
+/// <see cref="BuildOptions.UpdateCache"/>) leaves there what it learnt, for the next process; later builds of the
+/// session keep that in memory only, so that an edit in the preview does not wait for the cache file to be written.
 /// </summary>
 public sealed class BuildSession(BuildOptions options)
 {
@@ -24,8 +24,10 @@ public sealed class BuildSession(BuildOptions options)
         var timings = new StageTimings();
         var cacheFolder = Path.Combine(Options.SiteDirectory, BuildCacheFile.FolderName);
         using var outputLock = BuildLock.TryAcquire(Options.ResolvedOutputDirectory, out var outputBusy);
+        var readCache = Options.UseCache && _state is null;
         var cacheBusy = false;
-        using var cacheLock = Options.UseCache && _state is null && Directory.Exists(Options.SiteDirectory)
+        // Only a writer needs the lock: the file is replaced by a rename, so a reader sees the old or the new one whole.
+        using var cacheLock = readCache && Options.UpdateCache && Directory.Exists(Options.SiteDirectory)
             ? BuildLock.TryAcquire(cacheFolder, out cacheBusy)
             : null;
         if (outputBusy || cacheBusy)
@@ -36,9 +38,9 @@ public sealed class BuildSession(BuildOptions options)
             return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
         }
 
-        var useCache = cacheLock is not null;
+        var writeCache = cacheLock is not null;
         var cacheFile = Path.Combine(cacheFolder, BuildCacheFile.FileName);
-        if (_state is null && useCache)
+        if (readCache && (writeCache || !Options.UpdateCache))
         {
             _state = timings.Measure("load cache", () => BuildCacheFile.Load(cacheFile, BuildCacheFile.FolderName + "/" + BuildCacheFile.FileName, diagnostics),
                 s => s?.Inputs.Count ?? 0);
@@ -47,7 +49,7 @@ public sealed class BuildSession(BuildOptions options)
         _state ??= new BuildState();
         var result = SiteBuilder.Run(Options, _state, _templates, diagnostics, timings, cancellationToken);
         // A build that read nothing and failed (not a site, a broken digest.yml) has nothing worth keeping.
-        if (useCache && (result.Succeeded || _state.Inputs.Count > 0) && (_state.Dirty || !File.Exists(cacheFile)))
+        if (writeCache && (result.Succeeded || _state.Inputs.Count > 0) && (_state.Dirty || !File.Exists(cacheFile)))
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             BuildCacheFile.Save(cacheFile, _state);
