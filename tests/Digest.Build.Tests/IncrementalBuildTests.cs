@@ -26,7 +26,7 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
-    public void AnArticleDatedInTheFutureAppearsOnceItsTimeComes()
+    public void AnArticleDatedInTheFutureAppearsOnceItsTimeComesAndNotBefore()
     {
         _site.Edit(Article, text => text.Replace("date: 2026-11-03T09:15:00+04:00", "date: 2027-03-01T09:00:00+04:00", StringComparison.Ordinal));
         var clock = new ManualClock(new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero));
@@ -41,6 +41,12 @@ public sealed class IncrementalBuildTests : IDisposable
         var due = session.Build();
         Assert.True(due.Succeeded, string.Join("\n", due.Diagnostics));
         Assert.Contains("2027/03/01/gyumri-rail-link-reopens-after-two-year-rebuild/index.html", due.ChangedFiles);
+
+        // A clock set back before the article's date hides it again.
+        clock.Now = new DateTimeOffset(2027, 2, 28, 0, 0, 0, TimeSpan.Zero);
+        var back = session.Build();
+        Assert.True(back.Succeeded, string.Join("\n", back.Diagnostics));
+        Assert.False(Directory.Exists(Path.Combine(_site.Output, "2027")));
     }
 
     [Fact]

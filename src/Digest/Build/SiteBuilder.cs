@@ -48,11 +48,11 @@ public static class SiteBuilder
 
         var result = Write(loaded, options, state, diagnostics, timings, cancellationToken);
         // A build that had nothing to say beyond what reading the inputs says again can be taken as done next time.
-        var (siteKey, expires) = result.Succeeded && result.Diagnostics.All(loaded.DiagnosticsBeforeSite.Contains)
-            ? (loaded.SiteKey, loaded.SiteKeyExpires)
-            : (UInt128.Zero, DateTimeOffset.MinValue);
-        state.Dirty |= state.SiteKey != siteKey || state.SiteKeyExpires != expires;
-        (state.SiteKey, state.SiteKeyExpires) = (siteKey, expires);
+        var (siteKey, from, expires) = result.Succeeded && result.Diagnostics.All(loaded.DiagnosticsBeforeSite.Contains)
+            ? (loaded.SiteKey, loaded.SiteKeyFrom, loaded.SiteKeyExpires)
+            : (UInt128.Zero, DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+        state.Dirty |= state.SiteKey != siteKey || state.SiteKeyFrom != from || state.SiteKeyExpires != expires;
+        (state.SiteKey, state.SiteKeyFrom, state.SiteKeyExpires) = (siteKey, from, expires);
         return result;
     }
 
@@ -102,13 +102,19 @@ public static class SiteBuilder
         }
 
         var now = options.Clock.GetUtcNow();
+        // Which articles a date lets in changes only when the clock passes one of them: the newest shown, or the
+        // first held back for its future date.
         var articles = new List<Article>();
-        var expires = DateTimeOffset.MaxValue;
+        var (from, expires) = (DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
         foreach (var article in read.Select(r => r.Article).OfType<Article>().Where(a => options.Drafts || !a.Draft))
         {
             if (options.Future || article.IsPage || article.Date <= now)
             {
                 articles.Add(article);
+                if (!options.Future && !article.IsPage && article.Date is { } shown && shown > from)
+                {
+                    from = shown;
+                }
             }
             else if (article.Date is { } due && due < expires)
             {
@@ -119,16 +125,16 @@ public static class SiteBuilder
         var templates = timings.Measure("templates", () => templateCache.Load(new Theme(Path.Combine(root, ThemeFolder)), diagnostics),
             t => t.Library.Theme.FileNames.Count);
         var siteKey = SiteKey(options, readKey, inputs, templates.Key);
-        if (siteKey == state.SiteKey && now < state.SiteKeyExpires && !diagnostics.HasErrors
+        if (siteKey == state.SiteKey && state.SiteKeyFrom <= now && now < state.SiteKeyExpires && !diagnostics.HasErrors
             && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, state.OutputDirectory, state.Outputs), _ => state.Outputs.Count))
         {
-            return new LoadedSite(null, templates, inputs.StaticFiles, siteKey, expires, []);
+            return new LoadedSite(null, templates, inputs.StaticFiles, siteKey, from, expires, []);
         }
 
         var before = diagnostics.ToSortedList();
         var site = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, diagnostics), s => s.Articles.Count);
         CheckLayouts(site, templates.Library, diagnostics);
-        return new LoadedSite(site, templates, inputs.StaticFiles, siteKey, expires, before);
+        return new LoadedSite(site, templates, inputs.StaticFiles, siteKey, from, expires, before);
     }
 
     /// <summary>
@@ -204,8 +210,8 @@ public static class SiteBuilder
 
     /// <summary>
     /// Everything the whole output depends on: how files are read (settings, folder defaults, the tool), the theme, the
-    /// options, the output folder, and the size and time of every input file. The clock matters only through articles
-    /// dated in the future, which <see cref="BuildState.SiteKeyExpires"/> covers.
+    /// options, the output folder, and the size and time of every input file. The clock matters only through the dates
+    /// of articles, which <see cref="BuildState.SiteKeyFrom"/> and <see cref="BuildState.SiteKeyExpires"/> cover.
     /// </summary>
     private static UInt128 SiteKey(BuildOptions options, UInt128 readKey, InputFiles inputs, UInt128 themeKey)
     {
@@ -419,5 +425,5 @@ public static class SiteBuilder
     /// <param name="Site">Null when nothing changed since the last build.</param>
     /// <param name="DiagnosticsBeforeSite">What was reported before the model was built, which a build that finds nothing changed reports too.</param>
     private sealed record LoadedSite(Site? Site, LoadedTemplates Templates, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
-        DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite);
+        DateTimeOffset SiteKeyFrom, DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite);
 }

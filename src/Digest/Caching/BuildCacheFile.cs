@@ -142,6 +142,7 @@ internal static class BuildCacheFile
         }
 
         WriteHash(writer, state.SiteKey);
+        writer.Write(state.SiteKeyFrom.UtcTicks);
         writer.Write(state.SiteKeyExpires.UtcTicks);
     }
 
@@ -194,6 +195,7 @@ internal static class BuildCacheFile
         }
 
         state.SiteKey = ReadHash(reader);
+        state.SiteKeyFrom = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
         state.SiteKeyExpires = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
 
         if (reader.BaseStream.Position != reader.BaseStream.Length)

@@ -18,9 +18,12 @@ internal sealed class BuildState
     public Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
     /// <summary>
     /// Everything the whole output of the last successful build depended on (see <c>SiteBuilder.SiteKey</c>); zero
-    /// when there was none. A build with the same key, before <see cref="SiteKeyExpires"/>, has nothing to do.
+    /// when there was none. A build with the same key, from <see cref="SiteKeyFrom"/> until before
+    /// <see cref="SiteKeyExpires"/>, has nothing to do.
     /// </summary>
     public UInt128 SiteKey { get; set; }
+    /// <summary>The date of the newest article that build showed: a clock set back before it hides the article again.</summary>
+    public DateTimeOffset SiteKeyFrom { get; set; }
     /// <summary>When the first article held back for its future date comes due, and the same inputs make another site.</summary>
     public DateTimeOffset SiteKeyExpires { get; set; }
     /// <summary>Set when a build changed anything above, so that the copy on disk is out of date.</summary>
