@@ -1,5 +1,6 @@
 using System.Buffers;
 using Digest.Content;
+using Microsoft.Win32.SafeHandles;
 
 namespace Digest.Caching;
 
@@ -46,7 +47,7 @@ internal static class ArticleCodec
         WriteValue(writer, article.Params);
     }
 
-    public static Article Read(BinaryReader reader, ContentStore contents)
+    public static Article Read(BinaryReader reader, SafeFileHandle cacheFile)
     {
         var article = new Article
         {
@@ -58,7 +59,7 @@ internal static class ArticleCodec
             Updated = ReadDate(reader),
             Slug = reader.ReadString(),
             Summary = reader.ReadString(),
-            Content = ReadContent(reader, contents),
+            Content = ReadContent(reader, cacheFile),
             Authors = ReadList(reader),
             Source = reader.ReadString(),
             SourceUrl = reader.ReadString(),
@@ -92,15 +93,18 @@ internal static class ArticleCodec
         ArrayPool<byte>.Shared.Return(bytes);
     }
 
-    private static ArticleContent ReadContent(BinaryReader reader, ContentStore contents)
+    /// <summary>The body stays in the cache file, read only if a page shows it: a build with nothing to do copies nothing.</summary>
+    private static ArticleContent ReadContent(BinaryReader reader, SafeFileHandle cacheFile)
     {
         var hash = BuildCacheFile.ReadHash(reader);
         var length = BuildCacheFile.ReadCount(reader);
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
-        reader.BaseStream.ReadExactly(bytes, 0, length);
-        var content = contents.Add(bytes.AsSpan(0, length), hash);
-        ArrayPool<byte>.Shared.Return(bytes);
-        return content;
+        var offset = reader.BaseStream.Position;
+        if (reader.BaseStream.Seek(length, SeekOrigin.Current) > reader.BaseStream.Length)
+        {
+            throw new InvalidDataException("An article body runs past the end of the cache.");
+        }
+
+        return ContentStore.InFile(cacheFile, offset, length, hash);
     }
 
     private static void WriteDate(BinaryWriter writer, DateTimeOffset? date)

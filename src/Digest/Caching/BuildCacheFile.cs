@@ -4,6 +4,7 @@ using System.Text;
 using Digest.Build;
 using Digest.Content;
 using Digest.Diagnostics;
+using Microsoft.Win32.SafeHandles;
 
 namespace Digest.Caching;
 
@@ -34,6 +35,7 @@ internal static class BuildCacheFile
 
     public static BuildState? Load(string path, string displayPath, DiagnosticBag diagnostics)
     {
+        SafeFileHandle? handle = null;
         try
         {
             if (!File.Exists(path))
@@ -41,38 +43,53 @@ internal static class BuildCacheFile
                 return null;
             }
 
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var header = new byte[HeaderLength];
-            if (file.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength || !header.AsSpan(0, 8).SequenceEqual(Magic))
+            // One handle for everything read from this file: the article bodies are read through it later, even after
+            // a build (this one or another process) has replaced the file, which FileShare.Delete allows.
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.SequentialScan);
+            var state = Read(handle, displayPath, diagnostics);
+            if (state is null)
             {
-                Damaged(displayPath, diagnostics, "it does not start with a Digest cache header");
-                return null;
+                handle.Dispose();
             }
 
-            if (BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(8)) != ToolKey)
-            {
-                return null; // written by another build of Digest: expected after an upgrade, not damage
-            }
-
-            var length = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(24));
-            var hash = BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(32));
-            if (file.Length - HeaderLength != length || HashRest(file) != hash)
-            {
-                Damaged(displayPath, diagnostics, "it is truncated or its checksum does not match");
-                return null;
-            }
-
-            // The checksum holds, so what follows was written by this very tool: read it.
-            file.Position = HeaderLength;
-            using var reader = new BinaryReader(new BufferedStream(file, 1 << 16), Encoding.UTF8);
-            return ReadState(reader);
+            return state;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or FormatException
             or OverflowException)
         {
+            handle?.Dispose();
             Damaged(displayPath, diagnostics, $"it could not be read ({ex.Message})");
             return null;
         }
+    }
+
+    private static BuildState? Read(SafeFileHandle handle, string displayPath, DiagnosticBag diagnostics)
+    {
+        using var file = new FileStream(new SafeFileHandle(handle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, 1 << 16);
+        var header = new byte[HeaderLength];
+        if (file.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength || !header.AsSpan(0, 8).SequenceEqual(Magic))
+        {
+            Damaged(displayPath, diagnostics, "it does not start with a Digest cache header");
+            return null;
+        }
+
+        if (BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(8)) != ToolKey)
+        {
+            return null; // written by another build of Digest: expected after an upgrade, not damage
+        }
+
+        var length = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(24));
+        var hash = BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(32));
+        if (file.Length - HeaderLength != length || HashRest(file) != hash)
+        {
+            Damaged(displayPath, diagnostics, "it is truncated or its checksum does not match");
+            return null;
+        }
+
+        // The checksum holds, so what follows was written by this very tool: read it.
+        file.Position = HeaderLength;
+        using var reader = new BinaryReader(new BufferedStream(file, 1 << 16), Encoding.UTF8);
+        return ReadState(reader, handle);
     }
 
     public static void Save(string path, BuildState state)
@@ -172,7 +189,7 @@ internal static class BuildCacheFile
         return diagnostics;
     }
 
-    private static BuildState ReadState(BinaryReader reader)
+    private static BuildState ReadState(BinaryReader reader, SafeFileHandle file)
     {
         var state = new BuildState { ReadKey = ReadHash(reader) };
         var inputs = ReadCount(reader);
@@ -182,7 +199,7 @@ internal static class BuildCacheFile
             var length = reader.ReadInt64();
             var ticks = reader.ReadInt64();
             var hash = ReadHash(reader);
-            var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, state.Contents) : null;
+            var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, file) : null;
             var diagnostics = ReadDiagnostics(reader);
             state.Inputs[path] = new ParsedInput(length, ticks, hash, article, diagnostics);
         }

@@ -36,8 +36,14 @@ public sealed class ContentStore
         }
 
         RandomAccess.Write(file, utf8Html, offset);
-        return new ArticleContent(this, offset, utf8Html.Length, hash);
+        return new ArticleContent(file, offset, utf8Html.Length, hash);
     }
+
+    /// <summary>
+    /// A body that already lies in another file, such as the build cache: read from there, through a handle that
+    /// stays valid even after the file is replaced, so nothing is copied unless a page shows it.
+    /// </summary>
+    public static ArticleContent InFile(SafeFileHandle file, long offset, int utf8Length, UInt128 hash) => new(file, offset, utf8Length, hash);
 
     public ArticleContent Add(string html)
     {
@@ -54,14 +60,14 @@ public sealed class ContentStore
         }
     }
 
-    internal void Read(long offset, Span<byte> destination)
+    internal static void Read(SafeFileHandle file, long offset, Span<byte> destination)
     {
         while (!destination.IsEmpty)
         {
-            var read = RandomAccess.Read(_file!, destination, offset);
+            var read = RandomAccess.Read(file, destination, offset);
             if (read == 0)
             {
-                throw new IOException("The temporary content file of this build ended early.");
+                throw new IOException("A file holding article bodies ended early.");
             }
 
             destination = destination[read..];
@@ -90,16 +96,16 @@ public sealed class ContentStore
     }
 }
 
-/// <summary>The HTML of one article's body, kept in a <see cref="ContentStore"/>; <see cref="Html"/> reads it back.</summary>
+/// <summary>The HTML of one article's body, kept in a file (or, failing that, in memory); <see cref="Html"/> reads it back.</summary>
 public sealed class ArticleContent
 {
-    private readonly ContentStore? _store;
+    private readonly SafeFileHandle? _file;
     private readonly long _offset;
     private readonly byte[]? _inMemory;
 
-    internal ArticleContent(ContentStore store, long offset, int utf8Length, UInt128 hash)
+    internal ArticleContent(SafeFileHandle file, long offset, int utf8Length, UInt128 hash)
     {
-        _store = store;
+        _file = file;
         _offset = offset;
         Utf8Length = utf8Length;
         Hash = hash;
@@ -142,7 +148,7 @@ public sealed class ArticleContent
         }
         else
         {
-            _store!.Read(_offset, destination[..Utf8Length]);
+            ContentStore.Read(_file!, _offset, destination[..Utf8Length]);
         }
     }
 
