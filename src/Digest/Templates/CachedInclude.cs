@@ -14,10 +14,10 @@ namespace Digest.Templates;
 internal sealed class CachedInclude : IScriptCustomFunction
 {
     /// <summary>
-    /// What the cache may hold in all (32 MB), so that a site of any size keeps a bounded amount of HTML in memory:
-    /// every card of 10,000 articles fits; at 100,000 the first ones cached are the newest, shown most often.
+    /// What the cache may hold in all (16 MB), so that a site of any size keeps a bounded amount of HTML in memory:
+    /// the cards of 10,000 articles fit; at 100,000 the first ones cached are the newest, shown most often.
     /// </summary>
-    private const long CharacterBudget = 16L * 1024 * 1024;
+    private const long CharacterBudget = 8L * 1024 * 1024;
 
     private static readonly ScriptParameterInfo NameParameter = new(typeof(string), "name");
     private static readonly ScriptParameterInfo KeyParameter = new(typeof(object), "keys");
