@@ -14,15 +14,7 @@ site=$corpus/digest-site
 if [ ! -f "$site/digest.yml" ]; then
   mkdir -p "$site/input"
   ln -sfn "$corpus/content/articles" "$site/input/articles"
-  cat > "$site/digest.yml" <<'YML'
-title: Bench digest
-base_url: http://localhost/
-permalink: /articles/{filename}/
-page_size: 20
-feed_size: 20
-archives: false
-term_feeds: false
-YML
+  cp "$(dirname "$0")/bench-site.yml" "$site/digest.yml"
 fi
 [ "${KEEP_CACHE:-0}" = 1 ] || rm -rf "$site/.digest-cache"
 exec ${DIGEST:-digest} build --site "$site" --output "$output" --quiet ${DIGEST_ARGS:-}

@@ -19,14 +19,7 @@ import tempfile
 import threading
 import time
 
-SETTINGS = """title: Bench digest
-base_url: http://localhost/
-permalink: /articles/{filename}/
-page_size: 20
-feed_size: 20
-archives: false
-term_feeds: false
-"""
+SETTINGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench-site.yml")
 
 
 def tree(folder):
@@ -47,8 +40,7 @@ def read(path):
 def make_site(corpus, folder):
     os.makedirs(os.path.join(folder, "input"))
     shutil.copytree(os.path.join(corpus, "content", "articles"), os.path.join(folder, "input", "articles"))
-    with open(os.path.join(folder, "digest.yml"), "w") as f:
-        f.write(SETTINGS)
+    shutil.copyfile(SETTINGS, os.path.join(folder, "digest.yml"))
 
 
 def build(digest, site, output):
