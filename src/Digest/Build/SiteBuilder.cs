@@ -48,7 +48,7 @@ public static class SiteBuilder
 
         var result = Write(loaded, options, state, diagnostics, timings, cancellationToken);
         // A build that had nothing to say beyond what reading the inputs says again can be taken as done next time.
-        var (siteKey, from, expires) = result.Succeeded && result.Diagnostics.All(loaded.DiagnosticsBeforeSite.Contains)
+        var (siteKey, from, expires) = result.Succeeded && loaded.DiagnosticsBeforeSite.ToHashSet().IsSupersetOf(result.Diagnostics)
             ? (loaded.SiteKey, loaded.SiteKeyFrom, loaded.SiteKeyExpires)
             : (UInt128.Zero, DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
         state.Dirty |= state.SiteKey != siteKey || state.SiteKeyFrom != from || state.SiteKeyExpires != expires;

@@ -25,14 +25,14 @@ public sealed class ContentStore
         lock (_lock)
         {
             file = _inMemory ? null : (_file ??= OpenTemporaryFile());
-            _inMemory = file is null;
+            if (file is null)
+            {
+                _inMemory = true;
+                return new ArticleContent(utf8Html.ToArray(), hash);
+            }
+
             offset = _length;
             _length += utf8Html.Length;
-        }
-
-        if (file is null)
-        {
-            return new ArticleContent(utf8Html.ToArray(), hash);
         }
 
         RandomAccess.Write(file, utf8Html, offset);
