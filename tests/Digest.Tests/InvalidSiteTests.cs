@@ -52,6 +52,42 @@ public sealed partial class InvalidSiteTests
         }
     }
 
+    /// <summary>
+    /// A link into a folder that is gone (a corpus moved, a drive not mounted) is reported by path, as an article and
+    /// as a file to copy (which is read only once every page is made); it must not crash the build.
+    /// </summary>
+    [Fact]
+    public void AnInputThatCannotBeReadIsReportedByPath()
+    {
+        using var site = new InlineSite("""
+            -- digest.yml --
+            title: Links
+            base_url: https://links.example/
+            -- input/articles/kept.md --
+            ---
+            title: Kept
+            date: 2026-11-03T09:15:00+04:00
+            ---
+            Body.
+            """);
+        var gone = Path.Combine(site.SiteDirectory, "gone");
+        var article = Path.Combine(site.SiteDirectory, "input", "articles", "moved.md");
+        File.CreateSymbolicLink(article, Path.Combine(gone, "moved.md"));
+        File.CreateSymbolicLink(Path.Combine(site.SiteDirectory, "input", "photo.jpg"), Path.Combine(gone, "photo.jpg"));
+        WritePreviousOutput(site.OutputDirectory);
+        var before = FolderSnapshot.Take(site.OutputDirectory);
+        const string Gone = "error DG9001: cannot read this file: it is a link to something that does not exist. Restore what it points to, or remove the link.";
+
+        var withBoth = site.Build();
+        File.Delete(article);
+        var withPhoto = site.Build();
+
+        Assert.Equal(["input/articles/moved.md: " + Gone], TestBuild.Lines(withBoth));
+        Assert.Equal(["input/photo.jpg: " + Gone], TestBuild.Lines(withPhoto));
+        Assert.False(withPhoto.Succeeded);
+        before.AssertSame(FolderSnapshot.Take(site.OutputDirectory));
+    }
+
     /// <summary>A previous build's output, aged so that any rewrite would show in the timestamps.</summary>
     private static void WritePreviousOutput(string output)
     {

@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using Digest.Diagnostics;
 
 namespace Digest.Build;
 
@@ -46,6 +47,31 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             [.. files.Where(IsDefaults)],
             [.. files.Where(f => !IsMarkdown(f) && !IsDefaults(f))])
         { Stamps = stamps };
+    }
+
+    /// <summary>
+    /// The bytes of an input file, or null after reporting why it cannot be read: a link to something gone, a file
+    /// removed since the scan (an editor saving by replace), no permission.
+    /// </summary>
+    public static byte[]? Read(string siteDirectory, string path, DiagnosticBag diagnostics)
+    {
+        var fullPath = Path.Combine(siteDirectory, path);
+        try
+        {
+            return File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var why = ex switch
+            {
+                FileNotFoundException or DirectoryNotFoundException when new FileInfo(fullPath).LinkTarget is not null =>
+                    "it is a link to something that does not exist. Restore what it points to, or remove the link.",
+                FileNotFoundException or DirectoryNotFoundException => "it was removed while the build ran. Build again.",
+                _ => $"{ex.Message.TrimEnd('.')}. Check that the file is readable.",
+            };
+            diagnostics.Error(path, 0, 0, DiagnosticCodes.IoError, "cannot read this file: " + why);
+            return null;
+        }
     }
 
     private static string RelativePath(ReadOnlySpan<char> directory, ReadOnlySpan<char> fileName)

@@ -170,9 +170,15 @@ public static class SiteBuilder
         for (var start = 0; start < toParse.Count; start += ReadBatchSize)
         {
             var batch = toParse.GetRange(start, Math.Min(ReadBatchSize, toParse.Count - start));
-            var bytes = new byte[batch.Count][];
+            var bytes = new byte[]?[batch.Count];
+            var unreadable = new DiagnosticBag[batch.Count];
             watch.Restart();
-            Parallel.For(0, batch.Count, parallel, b => bytes[b] = File.ReadAllBytes(Path.Combine(root, paths[batch[b]])));
+            Parallel.For(0, batch.Count, parallel, b =>
+            {
+                var own = new DiagnosticBag();
+                bytes[b] = InputFiles.Read(root, paths[batch[b]], own);
+                unreadable[b] = own;
+            });
             readTime += watch.Elapsed;
 
             watch.Restart();
@@ -181,7 +187,14 @@ public static class SiteBuilder
                 var i = batch[b];
                 var path = paths[i];
                 var stamp = inputs.Stamps[path];
-                var hash = Fingerprint.Of(bytes[b]);
+                if (bytes[b] is not { } data)
+                {
+                    // Length -1 matches no file: it is read again next time, when what it links to may be back.
+                    results[i] = new ParsedInput(-1, 0, UInt128.Zero, null, unreadable[b].ToSortedList());
+                    return;
+                }
+
+                var hash = Fingerprint.Of(data);
                 if (state.Inputs.TryGetValue(path, out var known) && known.ContentHash == hash)
                 {
                     results[i] = known with { Length = stamp.Length, WriteTicks = stamp.WriteTicks };
@@ -303,7 +316,12 @@ public static class SiteBuilder
         }
 
         Parallel.ForEach(staticFiles, file =>
-            Emit(file[(InputFolder.Length + 1)..], file, File.ReadAllBytes(Path.Combine(options.SiteDirectory, file))));
+        {
+            if (InputFiles.Read(options.SiteDirectory, file, diagnostics) is { } bytes)
+            {
+                Emit(file[(InputFolder.Length + 1)..], file, bytes);
+            }
+        });
         timings.Add("copy files", staticFiles.Count, watch.Elapsed);
 
         if (diagnostics.HasErrors)
