@@ -12,5 +12,5 @@ public sealed record PageSpec(string Url, string Layout, string Source, DateTime
     Func<TemplateModel, ScriptObject> Globals)
 {
     /// <summary>The file a URL is served from: directory URLs get index.html.</summary>
-    public string OutputPath => Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
+    public string OutputPath { get; } = Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
 }

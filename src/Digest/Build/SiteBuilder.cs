@@ -8,6 +8,7 @@ using Digest.Diagnostics;
 using Digest.Outputs;
 using Digest.SiteModel;
 using Digest.Templates;
+using Scriban;
 using Scriban.Runtime;
 
 namespace Digest.Build;
@@ -25,9 +26,8 @@ public static class SiteBuilder
     public const string ThemeFolder = "theme";
     public static readonly string Generator = "Digest " + (typeof(SiteBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
-    /// <summary>Files are read, and pages rendered, in batches of this many: bounded memory, and separate stage timings.</summary>
+    /// <summary>Files are read in batches of this many: bounded memory, and separate stage timings.</summary>
     private const int ReadBatchSize = 1024;
-    private const int RenderBatchSize = 256;
 
     public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default) =>
         new BuildSession(options).Build(cancellationToken);
@@ -342,57 +342,75 @@ public static class SiteBuilder
 
     /// <summary>
     /// Renders every page whose fingerprint (the theme, the tool, and every value its templates can see) differs from
-    /// what the last build wrote, in batches: render a batch in parallel, then write it, so memory stays bounded.
+    /// what the last build wrote, and writes it at once from its worker's buffer: no page outlives its render.
     /// </summary>
     private static void RenderPages(List<PageSpec> pages, TemplateModel model, PageRenderer renderer, UInt128 themeKey, OutputWriter writer,
         Func<string, string, bool> claim, DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
     {
         var siteKey = new Fingerprint().AddHash(themeKey).Add(renderer.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        var renderTime = TimeSpan.Zero;
-        var writeTime = TimeSpan.Zero;
-        var rendered = 0;
-        var watch = new Stopwatch();
-        for (var start = 0; start < pages.Count; start += RenderBatchSize)
+        var (renderTicks, writeTicks, rendered) = (0L, 0L, 0);
+        var watch = Stopwatch.StartNew();
+        Parallel.For(0, pages.Count, parallel, () => new PageWorker(renderer.CreateContext()), (i, _, worker) =>
         {
-            var batch = pages.GetRange(start, Math.Min(RenderBatchSize, pages.Count - start));
-            var html = new byte[]?[batch.Count];
-            var fingerprints = new UInt128[batch.Count];
-            watch.Restart();
-            Parallel.For(0, batch.Count, parallel, renderer.CreateContext, (b, _, context) =>
+            var page = pages[i];
+            if (!claim(page.OutputPath, page.Source))
             {
-                var page = batch[b];
-                if (!claim(page.OutputPath, page.Source))
-                {
-                    return context;
-                }
+                return worker;
+            }
 
-                var globals = page.Globals(model);
-                fingerprints[b] = new Fingerprint().AddHash(siteKey).Add(page.Layout).Add(page.Url).AddHash(ScriptValueHasher.Hash(globals)).Value;
-                if (!writer.TryKeep(page.OutputPath, fingerprints[b]))
-                {
-                    var text = renderer.Render(context, page.Layout, globals, page.Source, diagnostics);
-                    html[b] = text is null ? null : Encoding.UTF8.GetBytes(text);
-                    Interlocked.Increment(ref rendered);
-                }
-
-                return context;
-            }, _ => { });
-            renderTime += watch.Elapsed;
-
-            watch.Restart();
-            Parallel.For(0, batch.Count, parallel, b =>
+            var start = Stopwatch.GetTimestamp();
+            var globals = page.Globals(model);
+            var fingerprint = new Fingerprint().AddHash(siteKey).Add(page.Layout).Add(page.Url).AddValue(globals).Value;
+            if (writer.TryKeep(page.OutputPath, fingerprint))
             {
-                if (html[b] is { } bytes)
-                {
-                    writer.Write(batch[b].OutputPath, bytes, fingerprints[b]);
-                }
-            });
-            writeTime += watch.Elapsed;
+                worker.RenderTicks += Stopwatch.GetTimestamp() - start;
+                return worker;
+            }
+
+            var text = renderer.Render(worker.Context, page.Layout, globals, page.Source, diagnostics);
+            var renderedAt = Stopwatch.GetTimestamp();
+            worker.RenderTicks += renderedAt - start;
+            Interlocked.Increment(ref rendered);
+            if (text is not null)
+            {
+                writer.Write(page.OutputPath, worker.Encode(text), fingerprint);
+                worker.WriteTicks += Stopwatch.GetTimestamp() - renderedAt;
+            }
+
+            return worker;
+        }, worker =>
+        {
+            Interlocked.Add(ref renderTicks, worker.RenderTicks);
+            Interlocked.Add(ref writeTicks, worker.WriteTicks);
+        });
+
+        // Both happen on every worker at once: the stage's time is shared out by the workers' time in each.
+        var elapsed = watch.Elapsed;
+        var renderShare = renderTicks + writeTicks == 0 ? 1 : (double)renderTicks / (renderTicks + writeTicks);
+        timings.Add("render", rendered, elapsed * renderShare);
+        timings.Add("write", rendered, elapsed * (1 - renderShare));
+    }
+
+    /// <summary>One render worker's context, its reused UTF-8 buffer, and where its time went.</summary>
+    private sealed class PageWorker(TemplateContext context)
+    {
+        private byte[] _buffer = [];
+
+        public TemplateContext Context { get; } = context;
+        public long RenderTicks { get; set; }
+        public long WriteTicks { get; set; }
+
+        public ReadOnlySpan<byte> Encode(string text)
+        {
+            var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (_buffer.Length < most)
+            {
+                _buffer = new byte[Math.Max(most, 64 * 1024)];
+            }
+
+            return _buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, _buffer));
         }
-
-        timings.Add("render", rendered, renderTime);
-        timings.Add("write", rendered, writeTime);
     }
 
     private static ScriptObject Builtins(TemplateModel model, UrlFunctions urls)

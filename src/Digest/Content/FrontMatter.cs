@@ -24,8 +24,8 @@ internal sealed record FrontMatter(IReadOnlyDictionary<string, FrontMatterValue>
         }
 
         var firstLineEnd = text.IndexOf('\n');
-        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
-        if (firstLine.TrimEnd() != "---")
+        var firstLine = firstLineEnd < 0 ? text : text.AsSpan(0, firstLineEnd);
+        if (firstLine.TrimEnd() is not "---")
         {
             diagnostics.Error(path, 1, 1, DiagnosticCodes.MissingFrontMatter,
                 "the file does not start with front matter. Begin it with a '---' line, then 'title:' and 'date:', then a closing '---' line.");
@@ -39,7 +39,7 @@ internal sealed record FrontMatter(IReadOnlyDictionary<string, FrontMatterValue>
         {
             lineNumber++;
             var end = text.IndexOf('\n', position);
-            var line = end < 0 ? text[position..] : text[position..end];
+            var line = end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position);
             if (line.TrimEnd() is "---" or "...")
             {
                 var yaml = text[(firstLineEnd + 1)..position];

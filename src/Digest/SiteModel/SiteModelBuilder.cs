@@ -172,10 +172,11 @@ public static class SiteModelBuilder
     /// </summary>
     private static void FindRelated(List<SiteArticle> articles, int count)
     {
-        Parallel.ForEach(articles, article =>
+        // Keyed by position, not by object: identity hashing of 10,000s of articles was the stage's main cost. One
+        // table per worker, reused: a new one per article was most of what the stage allocated.
+        Parallel.ForEach(articles, () => new Dictionary<int, int>(64), (article, _, scores) =>
         {
-            // Keyed by position, not by object: identity hashing of 10,000s of articles was the stage's main cost.
-            var scores = new Dictionary<int, int>(64);
+            scores.Clear();
             void Score(Term term, int points)
             {
                 var list = term.Articles;
@@ -199,20 +200,56 @@ public static class SiteModelBuilder
                 Score(category, 1);
             }
 
-            var ranked = scores.ToArray();
-            Array.Sort(ranked, (a, b) =>
-            {
-                var byScore = b.Value.CompareTo(a.Value);
-                if (byScore != 0)
-                {
-                    return byScore;
-                }
+            article.Related = Best(scores, article.Index, count, articles);
+            return scores;
+        }, _ => { });
+    }
 
-                var byDistance = Math.Abs(a.Key - article.Index).CompareTo(Math.Abs(b.Key - article.Index));
-                return byDistance != 0 ? byDistance : a.Key.CompareTo(b.Key);
-            });
-            article.Related = [.. ranked.Take(count).Select(s => articles[s.Key])];
-        });
+    /// <summary>The <paramref name="count"/> best scored: highest score, then nearest in time, then newest.</summary>
+    private static SiteArticle[] Best(Dictionary<int, int> scores, int origin, int count, List<SiteArticle> articles)
+    {
+        bool Before((int Index, int Score) a, (int Index, int Score) b)
+        {
+            if (a.Score != b.Score)
+            {
+                return a.Score > b.Score;
+            }
+
+            var byDistance = Math.Abs(a.Index - origin).CompareTo(Math.Abs(b.Index - origin));
+            return byDistance != 0 ? byDistance < 0 : a.Index < b.Index;
+        }
+
+        // Insertion into a short sorted list: the count is a handful, the candidates about a hundred.
+        var length = Math.Min(count, scores.Count);
+        var best = length <= 64 ? stackalloc (int Index, int Score)[length] : new (int Index, int Score)[length];
+        var filled = 0;
+        foreach (var (index, score) in scores)
+        {
+            var candidate = (index, score);
+            var at = filled;
+            while (at > 0 && Before(candidate, best[at - 1]))
+            {
+                at--;
+            }
+
+            if (at == best.Length)
+            {
+                continue;
+            }
+
+            var last = Math.Min(filled, best.Length - 1);
+            best[at..last].CopyTo(best[(at + 1)..]);
+            best[at] = candidate;
+            filled = Math.Min(filled + 1, best.Length);
+        }
+
+        var related = new SiteArticle[filled];
+        for (var i = 0; i < filled; i++)
+        {
+            related[i] = articles[best[i].Index];
+        }
+
+        return related;
     }
 
     private static List<Archive> Archives(List<SiteArticle> articles, ArchiveKind kind, Func<DateOnly, DateOnly> period)
