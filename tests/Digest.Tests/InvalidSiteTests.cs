@@ -88,6 +88,44 @@ public sealed partial class InvalidSiteTests
         before.AssertSame(FolderSnapshot.Take(site.OutputDirectory));
     }
 
+    /// <summary>
+    /// A folder link that leads back to a folder holding it would be followed until the system gives up, reading every
+    /// article dozens of times over. It is skipped with a warning; a link to a folder elsewhere is still followed.
+    /// </summary>
+    [Fact]
+    public void AFolderLinkThatLoopsBackIsSkippedWithAWarning()
+    {
+        using var site = new InlineSite("""
+            -- digest.yml --
+            title: Links
+            base_url: https://links.example/
+            -- input/articles/kept.md --
+            ---
+            title: Kept
+            date: 2026-11-03T09:15:00+04:00
+            ---
+            Body.
+            -- elsewhere/more/other.md --
+            ---
+            title: Other
+            date: 2026-11-04T09:15:00+04:00
+            ---
+            Body.
+            """);
+        Directory.CreateSymbolicLink(Path.Combine(site.SiteDirectory, "input", "articles", "loop"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(site.SiteDirectory, "input", "more"), Path.Combine(site.SiteDirectory, "elsewhere", "more"));
+
+        var result = site.Build();
+
+        Assert.Equal(
+        [
+            "input/articles/loop: warning DG9007: this link leads to input, a folder that holds it, so following it would never end; it is skipped. Remove the link, or point it at a folder outside input/.",
+        ], TestBuild.Lines(result));
+        Assert.True(result.Succeeded);
+        Assert.True(site.OutputExists("2026/11/03/kept/index.html"));
+        Assert.True(site.OutputExists("2026/11/04/other/index.html"));
+    }
+
     /// <summary>A previous build's output, aged so that any rewrite would show in the timestamps.</summary>
     private static void WritePreviousOutput(string output)
     {

@@ -11,7 +11,8 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     public IReadOnlyDictionary<string, (long Length, long WriteTicks)> Stamps { get; init; } =
         new Dictionary<string, (long Length, long WriteTicks)>();
 
-    public static InputFiles Scan(string siteDirectory)
+    /// <param name="diagnostics">Where folder links that lead back into a folder holding them are reported.</param>
+    public static InputFiles Scan(string siteDirectory, DiagnosticBag diagnostics)
     {
         var input = Path.GetFullPath(Path.Combine(siteDirectory, SiteBuilder.InputFolder));
         if (!Directory.Exists(input))
@@ -22,13 +23,15 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
         // Entries straight from the directory listing, without a FileInfo or a path split per file: on a site of
         // 100,000 articles this scan runs before every build, including a preview's after each edit.
         var siteLength = input.Length - SiteBuilder.InputFolder.Length;
+        var links = new FolderLinks(input[..siteLength], diagnostics);
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
         var entries = new FileSystemEnumerable<(string Path, long Length, long WriteTicks)>(input,
             (ref FileSystemEntry entry) => (RelativePath(entry.Directory[siteLength..], entry.FileName), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
             options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.'),
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.'),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.')
+                && ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || links.Follow(entry.ToFullPath())),
         };
         var stamps = new Dictionary<string, (long Length, long WriteTicks)>(StringComparer.Ordinal);
         foreach (var (path, length, writeTicks) in entries)
@@ -72,6 +75,45 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             diagnostics.Error(path, 0, 0, DiagnosticCodes.IoError, "cannot read this file: " + why);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Decides which folder links the scan follows: a link to a folder elsewhere (a corpus kept outside the site) is
+    /// followed; one that leads back to a folder holding it, directly or through links followed on the way, would be
+    /// followed until the system gives up, so it is skipped with a warning.
+    /// </summary>
+    private sealed class FolderLinks(string siteRoot, DiagnosticBag diagnostics)
+    {
+        /// <summary>Each folder reached through a link, with the first link that led there.</summary>
+        private readonly Dictionary<string, string> _followed = new(StringComparer.Ordinal);
+
+        public bool Follow(string link)
+        {
+            if (Directory.ResolveLinkTarget(link, returnFinalTarget: true) is not { } resolved)
+            {
+                return true;
+            }
+
+            var target = Path.TrimEndingDirectorySeparator(resolved.FullName);
+            var holder = Path.GetDirectoryName(link)!;
+            var loops = IsSameOrInside(holder, target)
+                || (_followed.TryGetValue(target, out var earlier) && IsSameOrInside(link, earlier));
+            if (loops)
+            {
+                var shown = IsSameOrInside(target, siteRoot.TrimEnd(Path.DirectorySeparatorChar)) ? Site(target) : target;
+                diagnostics.Warning(Site(link), 0, 0, DiagnosticCodes.FolderLinkLoop,
+                    $"this link leads to {shown}, a folder that holds it, so following it would never end; it is skipped. Remove the link, or point it at a folder outside {SiteBuilder.InputFolder}/.");
+                return false;
+            }
+
+            _followed.TryAdd(target, link);
+            return true;
+        }
+
+        private static bool IsSameOrInside(string path, string folder) =>
+            path == folder || path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+        private string Site(string path) => path[siteRoot.Length..].Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private static string RelativePath(ReadOnlySpan<char> directory, ReadOnlySpan<char> fileName)

@@ -81,7 +81,7 @@ public static class SiteBuilder
         var settings = SettingsLoader.Load(root, options.SettingOverrides, diagnostics);
         CheckOutputFolder(options, diagnostics);
 
-        var inputs = timings.Measure("scan", () => InputFiles.Scan(root), i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);
+        var inputs = timings.Measure("scan", () => InputFiles.Scan(root, diagnostics), i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);
         var defaultsFiles = inputs.DirectoryDefaults.Select(p => (p, File.ReadAllText(Path.Combine(root, p)))).ToList();
         var defaults = DirectoryDefaults.Load(defaultsFiles, diagnostics);
         var readKey = ReadKey(root, options.SettingOverrides, defaultsFiles);

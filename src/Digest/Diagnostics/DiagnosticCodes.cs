@@ -52,6 +52,7 @@ public static class DiagnosticCodes
     public const string SiteNotFound = "DG9003";
     public const string BuildLocked = "DG9004";
     public const string WouldOverwrite = "DG9006";
+    public const string FolderLinkLoop = "DG9007";
 
     // DG91xx: the build cache
     public const string CacheDamaged = "DG9101";
