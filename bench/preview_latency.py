@@ -125,6 +125,9 @@ def main():
     ap.add_argument("--port", type=int, default=15081)
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="digest-preview-bench-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+    # The preview builds into the temporary folder; the cold builds it is compared with write beside it. One
+    # filesystem for both (and for Digest's temporary content file), so the comparison is of the tools, not the disks.
+    os.environ["TMPDIR"] = tmp
     preview = None
     try:
         site, shadow = os.path.join(tmp, "site"), os.path.join(tmp, "shadow")
