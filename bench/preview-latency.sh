@@ -25,6 +25,9 @@ if [ ! -x "$DIGEST" ]; then
   dotnet build "$ROOT/src/Digest.Cli" -c Release -o "$WORK/digest-release" --nologo -v quiet >/dev/null
   DIGEST=$WORK/digest-release/Digest.Cli
 fi
+# Everything printed is also kept for report.py, which puts it into docs/performance.md.
+mkdir -p "$WORK/results"
+exec > >(tee "$WORK/results/preview-latency-$N.txt")
 echo "== digest preview, N=$N ($DIGEST)"
 python3 "$ROOT/bench/preview_latency.py" --digest "$DIGEST" --corpus "$CORPUS"
 

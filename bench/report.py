@@ -103,6 +103,15 @@ for f in sorted(glob.glob(os.path.join(results, "session-edit-*.txt")), key=lamb
     out += ["The preview's case (`bench/session-edit.sh %d`: one `BuildSession` kept in memory, one article edited, every "
             "affected page on disk), %d articles: %s." % (n, n, last), ""]
 
+for f in sorted(glob.glob(os.path.join(results, "preview-latency-*.txt")), key=lambda f: int(re.search(r"(\d+)\.txt$", f).group(1))):
+    n = int(re.search(r"(\d+)\.txt$", f).group(1))
+    lines = open(f).read().strip().splitlines()
+    out += ["## The preview beside `hugo server` (`bench/preview-latency.sh %d`)" % n, "",
+            "From the moment an edited article is saved to the moment every page it affects is served updated, for edits "
+            "of thirteen kinds, with Hugo's server on the same corpus in the same run:", "", "```"]
+    out += [l for l in lines if not l.startswith("wrote ")]
+    out += ["```", ""]
+
 sample = os.path.join(results, "sample.json")
 if os.path.exists(sample):
     r = hyperfine(sample)["sample"]
