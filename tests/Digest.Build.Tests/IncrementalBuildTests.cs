@@ -21,7 +21,6 @@ public sealed class IncrementalBuildTests : IDisposable
 
         Assert.True(second.Succeeded);
         Assert.Equal(first.FilesWritten, second.FilesUnchanged);
-        Assert.Equal(0, Stage(second, "parse"));
         AssertNothingBuilt(second);
     }
 
@@ -164,13 +163,13 @@ public sealed class IncrementalBuildTests : IDisposable
         TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
     }
 
-    /// <summary>The build found the inputs, theme and options of the last one and its output intact: no model, no page.</summary>
+    /// <summary>The build found the inputs, theme and options of the last one and its output intact: no file read, no model, no page.</summary>
     internal static void AssertNothingBuilt(BuildResult result)
     {
         Assert.Empty(result.ChangedFiles);
         Assert.Equal(0, result.FilesWritten);
         Assert.Equal(result.FilesUnchanged, Stage(result, "check output"));
-        Assert.DoesNotContain(result.Timings.Stages, s => s.Stage is "model" or "render");
+        Assert.DoesNotContain(result.Timings.Stages, s => s.Stage is "read" or "parse" or "model" or "render");
     }
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider

@@ -43,18 +43,18 @@ public sealed class BuildSession(BuildOptions options)
         if (readCache && (writeCache || !Options.UpdateCache))
         {
             _state = timings.Measure("load cache", () => BuildCacheFile.Load(cacheFile, BuildCacheFile.FolderName + "/" + BuildCacheFile.FileName, diagnostics),
-                s => s?.Inputs.Count ?? 0);
+                s => s?.InputCount ?? 0);
         }
 
         _state ??= new BuildState();
         var result = SiteBuilder.Run(Options, _state, _templates, diagnostics, timings, cancellationToken);
         // A build that read nothing and failed (not a site, a broken digest.yml) has nothing worth keeping.
-        if (writeCache && (result.Succeeded || _state.Inputs.Count > 0) && (_state.Dirty || !File.Exists(cacheFile)))
+        if (writeCache && (_state.Dirty || !File.Exists(cacheFile)) && (result.Succeeded || _state.InputCount > 0))
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             BuildCacheFile.Save(cacheFile, _state);
             _state.Dirty = false;
-            timings.Add("save cache", _state.Inputs.Count, watch.Elapsed);
+            timings.Add("save cache", _state.InputCount, watch.Elapsed);
         }
 
         return result;

@@ -48,7 +48,11 @@ public static class SiteBuilder
 
         var result = Write(loaded, options, state, diagnostics, timings, cancellationToken);
         // A build that had nothing to say beyond what reading the inputs says again can be taken as done next time.
-        var (siteKey, from, expires) = result.Succeeded && loaded.DiagnosticsBeforeSite.ToHashSet().IsSupersetOf(result.Diagnostics)
+        // A build that finds nothing changed reads no file, so it could not repeat what reading them said: only a build
+        // whose files said nothing is recorded.
+        var recorded = result.Succeeded && loaded.InputDiagnostics.Count == 0
+            && loaded.DiagnosticsBeforeSite.ToHashSet().IsSupersetOf(result.Diagnostics);
+        var (siteKey, from, expires) = recorded
             ? (loaded.SiteKey, loaded.SiteKeyFrom, loaded.SiteKeyExpires)
             : (UInt128.Zero, DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
         state.Dirty |= state.SiteKey != siteKey || state.SiteKeyFrom != from || state.SiteKeyExpires != expires;
@@ -91,6 +95,16 @@ public static class SiteBuilder
             state.Inputs = new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
         }
 
+        var templates = timings.Measure("templates", () => templateCache.Load(new Theme(Path.Combine(root, ThemeFolder)), diagnostics),
+            t => t.Library.Theme.FileNames.Count);
+        var siteKey = SiteKey(options, readKey, inputs, templates.Key);
+        var now = options.Clock.GetUtcNow();
+        if (siteKey == state.SiteKey && state.SiteKeyFrom <= now && now < state.SiteKeyExpires && !diagnostics.HasErrors
+            && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, state.OutputDirectory, state.Outputs), _ => state.Outputs.Count))
+        {
+            return new LoadedSite(null, templates, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
+        }
+
         var reader = new ArticleReader(settings, new MarkdownRenderer(settings.AllowHtml, settings.BasePath), defaults, state.Contents);
         var read = ReadArticles(root, inputs, reader, state, timings, cancellationToken);
         foreach (var input in read)
@@ -101,7 +115,6 @@ public static class SiteBuilder
             }
         }
 
-        var now = options.Clock.GetUtcNow();
         // Which articles a date lets in changes only when the clock passes one of them: the newest shown, or the
         // first held back for its future date.
         var articles = new List<Article>();
@@ -122,19 +135,10 @@ public static class SiteBuilder
             }
         }
 
-        var templates = timings.Measure("templates", () => templateCache.Load(new Theme(Path.Combine(root, ThemeFolder)), diagnostics),
-            t => t.Library.Theme.FileNames.Count);
-        var siteKey = SiteKey(options, readKey, inputs, templates.Key);
-        if (siteKey == state.SiteKey && state.SiteKeyFrom <= now && now < state.SiteKeyExpires && !diagnostics.HasErrors
-            && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, state.OutputDirectory, state.Outputs), _ => state.Outputs.Count))
-        {
-            return new LoadedSite(null, templates, inputs.StaticFiles, siteKey, from, expires, []);
-        }
-
         var before = diagnostics.ToSortedList();
         var site = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, diagnostics), s => s.Articles.Count);
         CheckLayouts(site, templates.Library, diagnostics);
-        return new LoadedSite(site, templates, inputs.StaticFiles, siteKey, from, expires, before);
+        return new LoadedSite(site, templates, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)]);
     }
 
     /// <summary>
@@ -459,7 +463,9 @@ public static class SiteBuilder
     }
 
     /// <param name="Site">Null when nothing changed since the last build.</param>
-    /// <param name="DiagnosticsBeforeSite">What was reported before the model was built, which a build that finds nothing changed reports too.</param>
+    /// <param name="DiagnosticsBeforeSite">What was reported before the model was built: a build that reports nothing more records its key.</param>
+    /// <param name="InputDiagnostics">What reading the input files reported.</param>
     private sealed record LoadedSite(Site? Site, LoadedTemplates Templates, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
-        DateTimeOffset SiteKeyFrom, DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite);
+        DateTimeOffset SiteKeyFrom, DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite,
+        IReadOnlyList<Diagnostic> InputDiagnostics);
 }

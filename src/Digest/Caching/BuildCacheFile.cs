@@ -19,7 +19,8 @@ internal static class BuildCacheFile
     public const string FolderName = ".digest-cache";
     public const string FileName = "build.cache";
 
-    private static readonly byte[] Magic = "DGCACHE2"u8.ToArray();
+    /// <summary>"DGCACHE" and the format's version: a file of another version was written by another Digest, not damaged.</summary>
+    private static readonly byte[] Magic = "DGCACHE3"u8.ToArray();
     private const int HeaderLength = 8 + 16 + 8 + 16;
     private const int MaxCount = 100_000_000;
 
@@ -67,13 +68,13 @@ internal static class BuildCacheFile
     {
         using var file = new FileStream(new SafeFileHandle(handle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, 1 << 16);
         var header = new byte[HeaderLength];
-        if (file.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength || !header.AsSpan(0, 8).SequenceEqual(Magic))
+        if (file.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) < HeaderLength || !header.AsSpan(0, 7).SequenceEqual(Magic.AsSpan(0, 7)))
         {
             Damaged(displayPath, diagnostics, "it does not start with a Digest cache header");
             return null;
         }
 
-        if (BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(8)) != ToolKey)
+        if (header[7] != Magic[7] || BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(8)) != ToolKey)
         {
             return null; // written by another build of Digest: expected after an upgrade, not damage
         }
@@ -128,9 +129,27 @@ internal static class BuildCacheFile
         diagnostics.Warning(displayPath, 0, 0, DiagnosticCodes.CacheDamaged,
             $"the build cache was ignored because {why}. Nothing is lost: this build reads every file again and rewrites the cache; delete {FolderName}/ if the warning comes back.");
 
+    /// <summary>
+    /// What a build that finds nothing changed needs comes first (keys, outputs); the inputs, which only a build that
+    /// reads files needs, come last and are decoded only when used.
+    /// </summary>
     private static void WriteState(BinaryWriter writer, BuildState state)
     {
         WriteHash(writer, state.ReadKey);
+        WriteHash(writer, state.SiteKey);
+        writer.Write(state.SiteKeyFrom.UtcTicks);
+        writer.Write(state.SiteKeyExpires.UtcTicks);
+        writer.Write(state.OutputDirectory);
+        writer.Write(state.Outputs.Count);
+        foreach (var (path, output) in state.Outputs)
+        {
+            writer.Write(path);
+            writer.Write(output.Length);
+            writer.Write(output.WriteTicks);
+            WriteHash(writer, output.ContentHash);
+            WriteHash(writer, output.Fingerprint);
+        }
+
         writer.Write(state.Inputs.Count);
         foreach (var (path, input) in state.Inputs)
         {
@@ -146,21 +165,6 @@ internal static class BuildCacheFile
 
             WriteDiagnostics(writer, input.Diagnostics);
         }
-
-        writer.Write(state.OutputDirectory);
-        writer.Write(state.Outputs.Count);
-        foreach (var (path, output) in state.Outputs)
-        {
-            writer.Write(path);
-            writer.Write(output.Length);
-            writer.Write(output.WriteTicks);
-            WriteHash(writer, output.ContentHash);
-            WriteHash(writer, output.Fingerprint);
-        }
-
-        WriteHash(writer, state.SiteKey);
-        writer.Write(state.SiteKeyFrom.UtcTicks);
-        writer.Write(state.SiteKeyExpires.UtcTicks);
     }
 
     private static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)
@@ -191,36 +195,54 @@ internal static class BuildCacheFile
 
     private static BuildState ReadState(BinaryReader reader, SafeFileHandle file)
     {
-        var state = new BuildState { ReadKey = ReadHash(reader) };
-        var inputs = ReadCount(reader);
-        for (var i = 0; i < inputs; i++)
+        var state = new BuildState
         {
-            var path = reader.ReadString();
-            var length = reader.ReadInt64();
-            var ticks = reader.ReadInt64();
-            var hash = ReadHash(reader);
-            var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, file) : null;
-            var diagnostics = ReadDiagnostics(reader);
-            state.Inputs[path] = new ParsedInput(length, ticks, hash, article, diagnostics);
-        }
-
-        state.OutputDirectory = reader.ReadString();
+            ReadKey = ReadHash(reader),
+            SiteKey = ReadHash(reader),
+            SiteKeyFrom = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero),
+            SiteKeyExpires = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero),
+            OutputDirectory = reader.ReadString(),
+        };
         var outputs = ReadCount(reader);
         for (var i = 0; i < outputs; i++)
         {
             state.Outputs[reader.ReadString()] = new OutputRecord(reader.ReadInt64(), reader.ReadInt64(), ReadHash(reader), ReadHash(reader));
         }
 
-        state.SiteKey = ReadHash(reader);
-        state.SiteKeyFrom = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
-        state.SiteKeyExpires = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
-
-        if (reader.BaseStream.Position != reader.BaseStream.Length)
-        {
-            throw new InvalidDataException("Trailing bytes after the cache payload.");
-        }
-
+        var inputs = ReadCount(reader);
+        var inputsAt = reader.BaseStream.Position;
+        state.ReadInputsLater(inputs, () => ReadInputs(file, inputsAt, inputs));
         return state;
+    }
+
+    /// <summary>
+    /// The inputs section, from the file whose checksum was verified when it was opened; should the file still fail to
+    /// read, every input is simply read again.
+    /// </summary>
+    private static Dictionary<string, ParsedInput> ReadInputs(SafeFileHandle file, long position, int count)
+    {
+        var inputs = new Dictionary<string, ParsedInput>(count, StringComparer.Ordinal);
+        try
+        {
+            using var stream = new FileStream(new SafeFileHandle(file.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, 1 << 16);
+            stream.Position = position;
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            for (var i = 0; i < count; i++)
+            {
+                var path = reader.ReadString();
+                var length = reader.ReadInt64();
+                var ticks = reader.ReadInt64();
+                var hash = ReadHash(reader);
+                var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, file) : null;
+                inputs[path] = new ParsedInput(length, ticks, hash, article, ReadDiagnostics(reader));
+            }
+
+            return stream.Position == stream.Length ? inputs : throw new InvalidDataException("Trailing bytes after the cache payload.");
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ObjectDisposedException or FormatException or OverflowException)
+        {
+            return new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
+        }
     }
 
     internal static int ReadCount(BinaryReader reader)

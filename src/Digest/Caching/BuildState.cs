@@ -8,11 +8,27 @@ namespace Digest.Caching;
 /// </summary>
 internal sealed class BuildState
 {
+    private Dictionary<string, ParsedInput>? _inputs;
+    private Func<Dictionary<string, ParsedInput>>? _readInputs;
+    private int _inputCount;
+
     /// <summary>Hash of everything that decides how a file is read (settings, folder defaults, tool version).</summary>
     public UInt128 ReadKey { get; set; }
     /// <summary>The article bodies of <see cref="Inputs"/>.</summary>
     public ContentStore Contents { get; } = new();
-    public Dictionary<string, ParsedInput> Inputs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every input as last read. From the cache file they are decoded on first use: a build that finds nothing changed
+    /// never uses them.
+    /// </summary>
+    public Dictionary<string, ParsedInput> Inputs
+    {
+        get => _inputs ?? LazyInitializer.EnsureInitialized(ref _inputs, () => _readInputs?.Invoke() ?? new(StringComparer.Ordinal));
+        set => (_inputs, _readInputs) = (value, null);
+    }
+
+    /// <summary>How many <see cref="Inputs"/> there are, without decoding them.</summary>
+    public int InputCount => _inputs?.Count ?? _inputCount;
     /// <summary>The output folder the <see cref="Outputs"/> describe.</summary>
     public string OutputDirectory { get; set; } = "";
     public Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
@@ -28,4 +44,7 @@ internal sealed class BuildState
     public DateTimeOffset SiteKeyExpires { get; set; }
     /// <summary>Set when a build changed anything above, so that the copy on disk is out of date.</summary>
     public bool Dirty { get; set; }
+
+    /// <summary>Makes <see cref="Inputs"/> come from <paramref name="read"/>, <paramref name="count"/> of them, when first used.</summary>
+    public void ReadInputsLater(int count, Func<Dictionary<string, ParsedInput>> read) => (_inputs, _readInputs, _inputCount) = (null, read, count);
 }
