@@ -18,6 +18,11 @@ import time
 results, docs = sys.argv[1], sys.argv[2]
 
 
+
+def newest_result():
+    """When the newest result was written: the time of the measurements, not of this report."""
+    return max((os.path.getmtime(f) for f in glob.glob(os.path.join(results, "*"))), default=time.time())
+
 def hyperfine(path):
     data = json.load(open(path))
     return {r["command"]: r for r in data["results"]}
@@ -58,7 +63,7 @@ out = ["# Performance", "",
        "pages as the peers (`bench/digest-bench-site.sh`: `/articles/<file>/`, 20 per page, no archives, no per-term feeds)",
        "and `verify.py` of the shared bench checks its output like theirs.", "",
        "Machine: %d cores, %s, %s. Measured %s. These machines are shared and noisy: ratios from one run count,"
-       % (os.cpu_count(), cpu_model(), platform.platform(), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())),
+       % (os.cpu_count(), cpu_model(), platform.platform(), time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(newest_result()))),
        "absolute times are context.", ""]
 
 if any(p == "hugo" for p, _ in peers):
