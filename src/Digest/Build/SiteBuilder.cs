@@ -47,9 +47,8 @@ public static class SiteBuilder
         }
 
         var result = Write(loaded, options, state, diagnostics, timings, cancellationToken);
-        // A build that had nothing to say beyond what reading the inputs says again can be taken as done next time.
-        // A build that finds nothing changed reads no file, so it could not repeat what reading them said: only a build
-        // whose files said nothing is recorded.
+        // Recorded as done for the next build only if it said nothing beyond what loading settings and scanning say again:
+        // a build that finds nothing changed reads no file, so it could not repeat what the files said.
         var recorded = result.Succeeded && loaded.InputDiagnostics.Count == 0
             && loaded.DiagnosticsBeforeSite.ToHashSet().IsSupersetOf(result.Diagnostics);
         var (siteKey, from, expires) = recorded
@@ -106,7 +105,7 @@ public static class SiteBuilder
         }
 
         var reader = new ArticleReader(settings, new MarkdownRenderer(settings.AllowHtml, settings.BasePath), defaults, state.Contents);
-        var read = ReadArticles(root, inputs, reader, state, timings, cancellationToken);
+        var read = ReadArticles(root, inputs, reader, state, diagnostics, timings, cancellationToken);
         foreach (var input in read)
         {
             foreach (var diagnostic in input.Diagnostics)
@@ -145,8 +144,9 @@ public static class SiteBuilder
     /// Reads every article and page, reusing what the state holds for files whose size and time, or else whose
     /// bytes, are unchanged. The state is updated to exactly the current files.
     /// </summary>
-    private static ParsedInput[] ReadArticles(string root, InputFiles inputs, ArticleReader reader, BuildState state, StageTimings timings,
-        CancellationToken cancellationToken)
+    /// <param name="diagnostics">Where files that cannot be read at all are reported.</param>
+    private static ParsedInput[] ReadArticles(string root, InputFiles inputs, ArticleReader reader, BuildState state, DiagnosticBag diagnostics,
+        StageTimings timings, CancellationToken cancellationToken)
     {
         var paths = inputs.Articles.Concat(inputs.Pages).ToArray();
         var results = new ParsedInput[paths.Length];
@@ -175,14 +175,8 @@ public static class SiteBuilder
         {
             var batch = toParse.GetRange(start, Math.Min(ReadBatchSize, toParse.Count - start));
             var bytes = new byte[]?[batch.Count];
-            var unreadable = new DiagnosticBag[batch.Count];
             watch.Restart();
-            Parallel.For(0, batch.Count, parallel, b =>
-            {
-                var own = new DiagnosticBag();
-                bytes[b] = InputFiles.Read(root, paths[batch[b]], own);
-                unreadable[b] = own;
-            });
+            Parallel.For(0, batch.Count, parallel, b => bytes[b] = InputFiles.Read(root, paths[batch[b]], diagnostics));
             readTime += watch.Elapsed;
 
             watch.Restart();
@@ -193,8 +187,8 @@ public static class SiteBuilder
                 var stamp = inputs.Stamps[path];
                 if (bytes[b] is not { } data)
                 {
-                    // Length -1 matches no file: it is read again next time, when what it links to may be back.
-                    results[i] = new ParsedInput(-1, 0, UInt128.Zero, null, unreadable[b].ToSortedList());
+                    // Length -1 matches no file: it is read (and reported) again next time, when what it links to may be back.
+                    results[i] = new ParsedInput(-1, 0, UInt128.Zero, null, []);
                     return;
                 }
 
