@@ -52,6 +52,19 @@ public sealed partial class InvalidSiteTests
         }
     }
 
+    /// <summary>A site of one readable article, for the tests that add links to it.</summary>
+    private const string KeptArticleSite = """
+        -- digest.yml --
+        title: Links
+        base_url: https://links.example/
+        -- input/articles/kept.md --
+        ---
+        title: Kept
+        date: 2026-11-03T09:15:00+04:00
+        ---
+        Body.
+        """;
+
     /// <summary>
     /// A link into a folder that is gone (a corpus moved, a drive not mounted) is reported by path, as an article and
     /// as a file to copy (which is read only once every page is made); it must not crash the build.
@@ -59,17 +72,7 @@ public sealed partial class InvalidSiteTests
     [Fact]
     public void AnInputThatCannotBeReadIsReportedByPath()
     {
-        using var site = new InlineSite("""
-            -- digest.yml --
-            title: Links
-            base_url: https://links.example/
-            -- input/articles/kept.md --
-            ---
-            title: Kept
-            date: 2026-11-03T09:15:00+04:00
-            ---
-            Body.
-            """);
+        using var site = new InlineSite(KeptArticleSite);
         var gone = Path.Combine(site.SiteDirectory, "gone");
         var article = Path.Combine(site.SiteDirectory, "input", "articles", "moved.md");
         File.CreateSymbolicLink(article, Path.Combine(gone, "moved.md"));
@@ -95,16 +98,7 @@ public sealed partial class InvalidSiteTests
     [Fact]
     public void AFolderLinkThatLoopsBackIsSkippedWithAWarning()
     {
-        using var site = new InlineSite("""
-            -- digest.yml --
-            title: Links
-            base_url: https://links.example/
-            -- input/articles/kept.md --
-            ---
-            title: Kept
-            date: 2026-11-03T09:15:00+04:00
-            ---
-            Body.
+        using var site = new InlineSite(KeptArticleSite + "\n" + """
             -- elsewhere/more/other.md --
             ---
             title: Other
