@@ -78,9 +78,13 @@ public sealed class OutputWriter : IDisposable
     /// Keeps a page of the last build without rendering it, when its templates saw exactly the same values
     /// (<paramref name="fingerprint"/>) and the file is still as the last build wrote it.
     /// </summary>
-    internal bool TryKeep(string relativePath, UInt128 fingerprint)
+    internal bool TryKeep(string relativePath, UInt128 fingerprint) =>
+        _previous.TryGetValue(relativePath, out var known) && known.Fingerprint == fingerprint && TryKeep(relativePath);
+
+    /// <summary>Keeps a file of the last build as it is, when it is still as the last build wrote it.</summary>
+    internal bool TryKeep(string relativePath)
     {
-        if (_previous.TryGetValue(relativePath, out var known) && known.Fingerprint == fingerprint && Intact(relativePath, known))
+        if (_previous.TryGetValue(relativePath, out var known) && Intact(relativePath, known))
         {
             _produced[relativePath] = new Produced(false, known);
             return true;

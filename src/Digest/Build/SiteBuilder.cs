@@ -285,9 +285,13 @@ public static class SiteBuilder
         }
 
         var model = timings.Measure("template model", () => new TemplateModel(site, Generator), _ => site.Articles.Count);
+        var everyPage = new Fingerprint().AddHash(templates.Key).Add(options.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
+        var inputs = state.Inputs;
+        var keys = timings.Measure("model keys", () => new ModelKeys(site, new Fingerprint().AddHash(everyPage).AddHash(state.ReadKey).Value,
+            article => inputs[article.SourcePath].ContentHash), _ => site.Articles.Count);
         var pages = SitePages.All(site, urls).ToList();
         var renderer = new PageRenderer(templates.Library, Builtins(model, urls), options.StrictVariables);
-        RenderPages(pages, model, renderer, templates.Key, writer, Claim, diagnostics, timings, cancellationToken);
+        var pageKeys = RenderPages(pages, model, keys, everyPage, renderer, writer, state.PageKeys, Claim, diagnostics, timings, cancellationToken);
 
         var watch = Stopwatch.StartNew();
         var feed = new FeedContext(site.Settings, urls, Generator);
@@ -334,20 +338,25 @@ public static class SiteBuilder
             || records.Any(r => !state.Outputs.TryGetValue(r.Key, out var old) || old != r.Value);
         state.OutputDirectory = outputDirectory;
         state.Outputs = records;
+        state.PageKeys = pageKeys;
         timings.Add("commit", writer.ChangedFiles.Count, watch.Elapsed);
         return new BuildResult(diagnostics.ToSortedList(), timings, writer.Written, writer.Unchanged, writer.ChangedFiles);
     }
 
     /// <summary>
     /// Renders every page whose fingerprint (the theme, the tool, and every value its templates can see) differs from
-    /// what the last build wrote, and writes it at once from its worker's buffer: no page outlives its render.
+    /// what the last build wrote, and writes it at once from its worker's buffer: no page outlives its render. A page
+    /// made from the same inputs as in the last build (<paramref name="previousKeys"/>) is kept without building its values.
     /// </summary>
-    private static void RenderPages(List<PageSpec> pages, TemplateModel model, PageRenderer renderer, UInt128 themeKey, OutputWriter writer,
-        Func<string, string, bool> claim, DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
+    /// <param name="everyPage">What every page's templates see: the theme, the tool, the site object.</param>
+    /// <returns>The key of what each page was made from, by output path.</returns>
+    private static Dictionary<string, UInt128> RenderPages(List<PageSpec> pages, TemplateModel model, ModelKeys keys, UInt128 everyPage,
+        PageRenderer renderer, OutputWriter writer, Dictionary<string, UInt128> previousKeys, Func<string, string, bool> claim,
+        DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
     {
-        var siteKey = new Fingerprint().AddHash(themeKey).Add(renderer.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var (renderTicks, writeTicks, rendered) = (0L, 0L, 0);
+        var pageKeys = new UInt128[pages.Count];
         var watch = Stopwatch.StartNew();
         Parallel.For(0, pages.Count, parallel, () => new PageWorker(renderer.CreateContext()), (i, _, worker) =>
         {
@@ -358,8 +367,15 @@ public static class SiteBuilder
             }
 
             var start = Stopwatch.GetTimestamp();
+            pageKeys[i] = new Fingerprint().AddHash(keys.EveryPage).Add(page.Layout).Add(page.Url).AddHash(page.Inputs(keys)).Value;
+            if (previousKeys.TryGetValue(page.OutputPath, out var before) && before == pageKeys[i] && writer.TryKeep(page.OutputPath))
+            {
+                worker.RenderTicks += Stopwatch.GetTimestamp() - start;
+                return worker;
+            }
+
             var globals = page.Globals(model);
-            var fingerprint = new Fingerprint().AddHash(siteKey).Add(page.Layout).Add(page.Url).AddValue(globals).Value;
+            var fingerprint = new Fingerprint().AddHash(everyPage).Add(page.Layout).Add(page.Url).AddValue(globals).Value;
             if (writer.TryKeep(page.OutputPath, fingerprint))
             {
                 worker.RenderTicks += Stopwatch.GetTimestamp() - start;
@@ -388,6 +404,13 @@ public static class SiteBuilder
         var renderShare = renderTicks + writeTicks == 0 ? 1 : (double)renderTicks / (renderTicks + writeTicks);
         timings.Add("render", rendered, elapsed * renderShare);
         timings.Add("write", rendered, elapsed * (1 - renderShare));
+        var byPath = new Dictionary<string, UInt128>(pages.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            byPath[pages[i].OutputPath] = pageKeys[i];
+        }
+
+        return byPath;
     }
 
     /// <summary>One render worker's context, its reused UTF-8 buffer, and where its time went.</summary>

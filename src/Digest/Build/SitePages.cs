@@ -1,3 +1,4 @@
+using Digest.Caching;
 using Digest.Outputs;
 using Digest.SiteModel;
 using Digest.Templates;
@@ -6,7 +7,7 @@ using Scriban.Runtime;
 namespace Digest.Build;
 
 /// <summary>Every HTML page of a site, one <c>*Pages</c> method per kind, in a fixed order.</summary>
-public static class SitePages
+internal static class SitePages
 {
     public static IEnumerable<PageSpec> All(Site site, UrlFunctions urls) =>
         HomePages(site)
@@ -19,11 +20,12 @@ public static class SitePages
             .Append(NotFoundPage(site));
 
     private static IEnumerable<PageSpec> HomePages(Site site) =>
-        Paginated(site, "/", site.Articles, "home", "home", site.Settings.Title, site.Settings.Description, null);
+        Paginated(site, "/", site.Articles, "home", "home", site.Settings.Title, site.Settings.Description, _ => UInt128.Zero, null);
 
     private static IEnumerable<PageSpec> ArticlePages(Site site, UrlFunctions urls) =>
         site.Articles.Select(article => new PageSpec(article.Url, article.Source.Layout ?? "article", article.Source.SourcePath,
             article.Source.Updated ?? article.Source.Date, true,
+            keys => keys.Add(new Fingerprint(), [article, article.Older, article.Newer, .. article.Related]).Value,
             model => Globals(site, "article", article.Url, article.Source.Title, article.Source.Summary,
                 image: article.Source.Image, ogType: "article", lang: article.Source.Lang,
                 jsonLd: JsonLd.NewsArticle(article, urls, site.Settings.Title),
@@ -32,13 +34,14 @@ public static class SitePages
     private static IEnumerable<PageSpec> StandalonePages(Site site) =>
         site.Pages.Select(page => new PageSpec(page.Url, page.Source.Layout ?? "page", page.Source.SourcePath,
             page.Source.Updated ?? page.Source.Date, true,
+            keys => keys.Of(page),
             model => Globals(site, "page", page.Url, page.Source.Title, page.Source.Summary,
                 image: page.Source.Image, lang: page.Source.Lang,
                 extra: g => g["article"] = model.Summary(page))));
 
     private static IEnumerable<PageSpec> TermPages(Site site, IReadOnlyList<Term> terms, string kind, string label) =>
         terms.SelectMany(term => Paginated(site, term.Url, term.Articles, kind, kind, $"{label}: {term.Name}",
-            $"{term.Articles.Count} articles under {term.Name}.", (model, g) =>
+            $"{term.Articles.Count} articles under {term.Name}.", keys => keys.Of(term), (model, g) =>
             {
                 g["term"] = model.Term(term);
                 var page = (ScriptObject)g["page"]!;
@@ -54,6 +57,7 @@ public static class SitePages
 
     private static PageSpec TermIndex(Site site, string url, string kind, string title, IReadOnlyList<Term> terms) =>
         new(url, kind, url, Newest(site.Articles), true,
+            keys => terms.Aggregate(new Fingerprint(), (key, term) => key.AddHash(keys.Of(term))).Value,
             model => Globals(site, kind, url, title, $"{title} of {site.Settings.Title}.",
                 extra: g => g["terms"] = model.Terms(terms)));
 
@@ -63,20 +67,21 @@ public static class SitePages
             var kind = archive.Kind.ToString().ToLowerInvariant();
             var title = archive.Kind == ArchiveKind.Day ? $"Edition of {archive.Title}" : $"Archive: {archive.Title}";
             return Paginated(site, archive.Url, archive.Articles, kind, kind, title,
-                $"{archive.Articles.Count} articles from {archive.Title}.", (_, g) => g["archive"] = TemplateModel.Archive(archive));
+                $"{archive.Articles.Count} articles from {archive.Title}.", _ => ModelKeys.Of(archive), (_, g) => g["archive"] = TemplateModel.Archive(archive));
         });
 
     private static PageSpec NotFoundPage(Site site) =>
-        new("/404.html", "404", "/404.html", null, false,
+        new("/404.html", "404", "/404.html", null, false, _ => UInt128.Zero,
             _ => Globals(site, "404", "/404.html", "Page not found", "The page you asked for does not exist."));
 
     private static IEnumerable<PageSpec> Paginated(Site site, string baseUrl, IReadOnlyList<SiteArticle> articles, string layout,
-        string kind, string title, string description, Action<TemplateModel, ScriptObject>? extra) =>
+        string kind, string title, string description, Func<ModelKeys, UInt128> listInputs, Action<TemplateModel, ScriptObject>? extra) =>
         Pagination.Paginate(baseUrl, articles.Count, site.Settings.PageSize).Select(pagination =>
         {
             var pageTitle = pagination.PageNumber > 1 ? $"{title} (page {pagination.PageNumber})" : title;
             var slice = pagination.Slice(articles);
-            return new PageSpec(pagination.Url, layout, pagination.Url, Newest(slice), true, model =>
+            return new PageSpec(pagination.Url, layout, pagination.Url, Newest(slice), true,
+                keys => keys.Add(new Fingerprint().Add(articles.Count).AddHash(listInputs(keys)), slice).Value, model =>
                 Globals(site, kind, pagination.Url, pageTitle, description, extra: g =>
                 {
                     g["paginator"] = model.Paginator(pagination, articles);

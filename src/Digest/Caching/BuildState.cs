@@ -33,6 +33,11 @@ internal sealed class BuildState
     public string OutputDirectory { get; set; } = "";
     public Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
     /// <summary>
+    /// The key of what each page of <see cref="Outputs"/> was made from (see <c>Build.ModelKeys</c>). Kept in memory
+    /// only: a session's next build keeps a page with the same key without building its values.
+    /// </summary>
+    public Dictionary<string, UInt128> PageKeys { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
     /// Everything the whole output of the last successful build depended on (see <c>SiteBuilder.SiteKey</c>); zero
     /// when there was none. A build with the same key, from <see cref="SiteKeyFrom"/> until before
     /// <see cref="SiteKeyExpires"/>, has nothing to do.

@@ -6,12 +6,12 @@ namespace Digest.Templates;
 
 /// <summary>
 /// What templates see (documented in docs/theming.md): snake_case script objects built from the site model.
-/// Objects shared by many pages are built once; nothing here is written to after the render stage starts.
+/// Objects shared by many pages are built once, when first used: a build that renders few pages builds few.
 /// </summary>
 public sealed class TemplateModel
 {
     private readonly Site _site;
-    private readonly ScriptObject[] _articles;
+    private readonly ScriptObject?[] _articles;
     private readonly Dictionary<Term, SharedScriptObject> _terms;
 
     public TemplateModel(Site site, string generator)
@@ -19,15 +19,29 @@ public sealed class TemplateModel
         _site = site;
         _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds));
         _articles = new ScriptObject[site.Articles.Count];
-        Parallel.For(0, _articles.Length, i => _articles[i] = ArticleObject(site.Articles[i]));
         SiteObject = CreateSiteObject(generator);
     }
 
     public ScriptObject SiteObject { get; }
 
-
     /// <summary>An article in a list, or a neighbour: no previous, next or related of its own.</summary>
-    public ScriptObject Summary(SiteArticle article) => article.Source.IsPage ? ArticleObject(article) : _articles[article.Index];
+    public ScriptObject Summary(SiteArticle article)
+    {
+        if (article.Source.IsPage)
+        {
+            return ArticleObject(article);
+        }
+
+        ref var slot = ref _articles[article.Index];
+        if (Volatile.Read(ref slot) is { } built)
+        {
+            return built;
+        }
+
+        // Two threads may build the same summary at once: both then use the one stored first.
+        var created = ArticleObject(article);
+        return Interlocked.CompareExchange(ref slot, created, null) ?? created;
+    }
 
     /// <summary>The article of its own page, with previous, next and related.</summary>
     public ScriptObject Full(SiteArticle article)
