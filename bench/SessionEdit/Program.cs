@@ -13,7 +13,8 @@ if (args.Length < 2)
 
 var site = Path.GetFullPath(args[0]);
 var edits = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
-var session = new BuildSession(new BuildOptions { SiteDirectory = site, OutputDirectory = Path.GetFullPath(args[1]) });
+// As in the preview, whose output folder only its session writes.
+var session = new BuildSession(new BuildOptions { SiteDirectory = site, OutputDirectory = Path.GetFullPath(args[1]), PrivateOutput = true });
 var cold = Stopwatch.StartNew();
 var first = session.Build();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold build: {cold.ElapsedMilliseconds} ms, {first.FilesWritten} files"));

@@ -27,6 +27,12 @@ public sealed record BuildOptions
     /// </summary>
     public bool UpdateCache { get; init; } = true;
 
+    /// <summary>
+    /// Nothing but this session writes to the output folder (the preview's temporary one), so later builds keep its
+    /// files as the session left them without checking each one on disk.
+    /// </summary>
+    public bool PrivateOutput { get; init; }
+
     /// <summary>Every override of digest.yml: <see cref="Overrides"/>, then <see cref="BaseUrl"/> as base_url.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SettingOverrides =>
         BaseUrl is null ? Overrides : [.. Overrides, new("base_url", BaseUrl)];

@@ -16,6 +16,7 @@ public sealed class OutputWriter : IDisposable
     private readonly string _staging;
     private readonly bool _outputExists;
     private readonly IReadOnlyDictionary<string, OutputRecord> _previous;
+    private readonly bool _previousTrusted;
     private readonly ConcurrentDictionary<string, Produced> _produced = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _createdFolders = new(StringComparer.Ordinal);
     private readonly List<string> _changed = [];
@@ -26,8 +27,10 @@ public sealed class OutputWriter : IDisposable
     }
 
     /// <param name="previous">The files the last build left in this output folder; null when unknown.</param>
-    internal OutputWriter(string outputDirectory, IReadOnlyDictionary<string, OutputRecord>? previous)
+    /// <param name="previousTrusted">Nothing else writes to the folder: its files are as <paramref name="previous"/> says.</param>
+    internal OutputWriter(string outputDirectory, IReadOnlyDictionary<string, OutputRecord>? previous, bool previousTrusted = false)
     {
+        _previousTrusted = previousTrusted;
         _output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         _staging = Path.Combine(Path.GetDirectoryName(_output)!, "." + Path.GetFileName(_output) + ".digest-staging");
         _outputExists = Directory.Exists(_output);
@@ -156,7 +159,7 @@ public sealed class OutputWriter : IDisposable
         }
     }
 
-    private bool Intact(string relativePath, OutputRecord known) => Intact(_output, relativePath, known);
+    private bool Intact(string relativePath, OutputRecord known) => _previousTrusted || Intact(_output, relativePath, known);
 
     private static bool Intact(string output, string relativePath, OutputRecord known)
     {
@@ -165,11 +168,17 @@ public sealed class OutputWriter : IDisposable
     }
 
     /// <summary>True when every file the last build wrote into <paramref name="output"/> is still there as it left it.</summary>
-    internal static bool AllIntact(string output, string recordedOutput, IReadOnlyDictionary<string, OutputRecord> records)
+    /// <param name="trusted">Nothing else writes to the folder: only that the records describe it is checked.</param>
+    internal static bool AllIntact(string output, string recordedOutput, IReadOnlyDictionary<string, OutputRecord> records, bool trusted)
     {
         if (output != recordedOutput || records.Count == 0)
         {
             return false;
+        }
+
+        if (trusted)
+        {
+            return true;
         }
 
         var intact = true;

@@ -99,7 +99,8 @@ public static class SiteBuilder
         var siteKey = SiteKey(options, readKey, inputs, templates.Key);
         var now = options.Clock.GetUtcNow();
         if (siteKey == state.SiteKey && state.SiteKeyFrom <= now && now < state.SiteKeyExpires && !diagnostics.HasErrors
-            && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, state.OutputDirectory, state.Outputs), _ => state.Outputs.Count))
+            && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, state.OutputDirectory, state.Outputs, options.PrivateOutput),
+                _ => state.Outputs.Count))
         {
             return new LoadedSite(null, templates, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
         }
@@ -261,7 +262,7 @@ public static class SiteBuilder
         var (site, templates, staticFiles) = (loaded.Site!, loaded.Templates, loaded.StaticFiles);
         var urls = new UrlFunctions(site.Settings);
         var outputDirectory = options.ResolvedOutputDirectory;
-        using var writer = new OutputWriter(outputDirectory, state.OutputDirectory == outputDirectory ? state.Outputs : null);
+        using var writer = new OutputWriter(outputDirectory, state.OutputDirectory == outputDirectory ? state.Outputs : null, options.PrivateOutput);
         var owners = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         bool Claim(string path, string owner)
         {

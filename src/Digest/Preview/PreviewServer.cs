@@ -43,7 +43,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             _temporaryFolder = Directory.CreateTempSubdirectory("digest-preview-").FullName;
             // A folder inside the temporary one, so the build's staging folder beside it is private too.
-            build = build with { OutputDirectory = Path.Combine(_temporaryFolder, "site") };
+            build = build with { OutputDirectory = Path.Combine(_temporaryFolder, "site"), PrivateOutput = true };
         }
 
         _session = new BuildSession(build);

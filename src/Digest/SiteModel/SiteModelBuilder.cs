@@ -172,9 +172,9 @@ public static class SiteModelBuilder
     /// </summary>
     private static void FindRelated(List<SiteArticle> articles, int count)
     {
-        // Keyed by position, not by object: identity hashing of 10,000s of articles was the stage's main cost. One
-        // table per worker, reused: a new one per article was most of what the stage allocated.
-        Parallel.ForEach(articles, () => new Dictionary<int, int>(64), (article, _, scores) =>
+        // Scores by position in one array per worker, reused: a table per article was most of what the stage allocated,
+        // and hashing its keys most of its time.
+        Parallel.ForEach(articles, () => new Scores(articles.Count), (article, _, scores) =>
         {
             scores.Clear();
             void Score(Term term, int points)
@@ -185,7 +185,7 @@ public static class SiteModelBuilder
                 {
                     if (list[i] != article)
                     {
-                        scores[list[i].Index] = scores.GetValueOrDefault(list[i].Index) + points;
+                        scores.Add(list[i].Index, points);
                     }
                 }
             }
@@ -206,7 +206,7 @@ public static class SiteModelBuilder
     }
 
     /// <summary>The <paramref name="count"/> best scored: highest score, then nearest in time, then newest.</summary>
-    private static SiteArticle[] Best(Dictionary<int, int> scores, int origin, int count, List<SiteArticle> articles)
+    private static SiteArticle[] Best(Scores scores, int origin, int count, List<SiteArticle> articles)
     {
         bool Before((int Index, int Score) a, (int Index, int Score) b)
         {
@@ -220,12 +220,12 @@ public static class SiteModelBuilder
         }
 
         // Insertion into a short sorted list: the count is a handful, the candidates about a hundred.
-        var length = Math.Min(count, scores.Count);
+        var length = Math.Min(count, scores.Scored.Count);
         var best = length <= 64 ? stackalloc (int Index, int Score)[length] : new (int Index, int Score)[length];
         var filled = 0;
-        foreach (var (index, score) in scores)
+        foreach (var index in scores.Scored)
         {
-            var candidate = (index, score);
+            var candidate = (index, scores[index]);
             var at = filled;
             while (at > 0 && Before(candidate, best[at - 1]))
             {
@@ -293,6 +293,36 @@ public static class SiteModelBuilder
 
     private static bool Contains(Archive parent, DateOnly date) =>
         parent.Kind == ArchiveKind.Year ? parent.Date.Year == date.Year : parent.Date.Year == date.Year && parent.Date.Month == date.Month;
+
+    /// <summary>Points by article position; only the positions scored are visited, and cleared.</summary>
+    private sealed class Scores(int articleCount)
+    {
+        private readonly int[] _points = new int[articleCount];
+
+        public List<int> Scored { get; } = [];
+
+        public int this[int index] => _points[index];
+
+        public void Add(int index, int points)
+        {
+            if (_points[index] == 0)
+            {
+                Scored.Add(index);
+            }
+
+            _points[index] += points;
+        }
+
+        public void Clear()
+        {
+            foreach (var index in Scored)
+            {
+                _points[index] = 0;
+            }
+
+            Scored.Clear();
+        }
+    }
 
     private sealed class NewestFirst : IComparer<SiteArticle>
     {
