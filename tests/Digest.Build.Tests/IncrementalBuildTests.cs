@@ -125,6 +125,22 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void ABuildToldWhatChangedLooksAgainOnlyAtTheFilesAndFoldersNamed()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        session.Build();
+        _site.Edit(Article, text => text + "\nA late addition.\n");
+
+        // The preview's watcher names every change; a file it does not name is taken to be as the last scan found it.
+        AssertNothingBuilt(session.Build(["input/articles/city-council-budget.md", "theme"]));
+
+        var told = session.Build(["input/articles"]);
+        Assert.True(told.Succeeded, string.Join("\n", told.Diagnostics));
+        Assert.Contains(ArticlePage, told.ChangedFiles);
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Fact]
     public void AThemeChangeRerendersEveryPageAndACssChangeOnlyTheCss()
     {
         var session = new BuildSession(_site.Options(useCache: false));

@@ -18,7 +18,13 @@ public sealed class BuildSession(BuildOptions options)
 
     public BuildOptions Options { get; } = options;
 
-    public BuildResult Build(CancellationToken cancellationToken = default)
+    public BuildResult Build(CancellationToken cancellationToken = default) => Build(null, cancellationToken);
+
+    /// <param name="changedSinceLastBuild">
+    /// Site-relative paths of every file and folder changed since this session's last build (the preview's watcher
+    /// knows them): other files' sizes and times are not asked of the system again. Null when unknown.
+    /// </param>
+    public BuildResult Build(IReadOnlyCollection<string>? changedSinceLastBuild, CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
         var timings = new StageTimings();
@@ -47,7 +53,7 @@ public sealed class BuildSession(BuildOptions options)
         }
 
         _state ??= new BuildState();
-        var result = SiteBuilder.Run(Options, _state, _templates, diagnostics, timings, cancellationToken);
+        var result = SiteBuilder.Run(Options, _state, _templates, changedSinceLastBuild, diagnostics, timings, cancellationToken);
         // A build that read nothing and failed (not a site, a broken digest.yml) has nothing worth keeping.
         if (writeCache && (_state.Dirty || !File.Exists(cacheFile)) && (result.Succeeded || _state.InputCount > 0))
         {

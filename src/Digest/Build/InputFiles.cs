@@ -12,7 +12,11 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
         new Dictionary<string, (long Length, long WriteTicks)>();
 
     /// <param name="diagnostics">Where folder links that lead back into a folder holding them are reported.</param>
-    public static InputFiles Scan(string siteDirectory, DiagnosticBag diagnostics)
+    /// <param name="unchanged">
+    /// The size and time of a file known not to have changed since an earlier scan, which then need not be asked of the
+    /// system again; null for any other file. The listing itself is always read whole.
+    /// </param>
+    public static InputFiles Scan(string siteDirectory, DiagnosticBag diagnostics, Func<string, (long Length, long WriteTicks)?>? unchanged = null)
     {
         var input = Path.GetFullPath(Path.Combine(siteDirectory, SiteBuilder.InputFolder));
         if (!Directory.Exists(input))
@@ -25,8 +29,12 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
         var siteLength = input.Length - SiteBuilder.InputFolder.Length;
         var links = new FolderLinks(input[..siteLength], diagnostics);
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
-        var entries = new FileSystemEnumerable<(string Path, long Length, long WriteTicks)>(input,
-            (ref FileSystemEntry entry) => (RelativePath(entry.Directory[siteLength..], entry.FileName), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
+        var entries = new FileSystemEnumerable<(string Path, long Length, long WriteTicks)>(input, (ref FileSystemEntry entry) =>
+            {
+                // A file's size and time cost a call to the system each; its name comes with the listing.
+                var path = RelativePath(entry.Directory[siteLength..], entry.FileName);
+                return unchanged?.Invoke(path) is { } known ? (path, known.Length, known.WriteTicks) : (path, entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+            },
             options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.'),

@@ -32,10 +32,11 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default) =>
         new BuildSession(options).Build(cancellationToken);
 
-    internal static BuildResult Run(BuildOptions options, BuildState state, TemplateCache templateCache, DiagnosticBag diagnostics,
-        StageTimings timings, CancellationToken cancellationToken)
+    /// <param name="changed">Site-relative paths of every file or folder changed since the last build; null when unknown.</param>
+    internal static BuildResult Run(BuildOptions options, BuildState state, TemplateCache templateCache, IReadOnlyCollection<string>? changed,
+        DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
     {
-        var loaded = Load(options, state, templateCache, diagnostics, timings, cancellationToken);
+        var loaded = Load(options, state, templateCache, changed, diagnostics, timings, cancellationToken);
         if (loaded is null || diagnostics.HasErrors)
         {
             return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
@@ -64,8 +65,8 @@ public static class SiteBuilder
     /// theme and options are those of the last successful build, and its output is intact, there is nothing to build:
     /// the result then has no <see cref="LoadedSite.Site"/>.
     /// </summary>
-    private static LoadedSite? Load(BuildOptions options, BuildState state, TemplateCache templateCache, DiagnosticBag diagnostics,
-        StageTimings timings, CancellationToken cancellationToken)
+    private static LoadedSite? Load(BuildOptions options, BuildState state, TemplateCache templateCache, IReadOnlyCollection<string>? changed,
+        DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
     {
         var root = options.SiteDirectory;
         if (!Directory.Exists(root))
@@ -84,7 +85,11 @@ public static class SiteBuilder
         var settings = SettingsLoader.Load(root, options.SettingOverrides, diagnostics);
         CheckOutputFolder(options, diagnostics);
 
-        var inputs = timings.Measure("scan", () => InputFiles.Scan(root, diagnostics), i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);
+        var unchanged = Unchanged(state.LastScan, changed);
+        // Cleared first: were the scan to fail, the changes this build was told of would be forgotten.
+        state.LastScan = null;
+        var inputs = timings.Measure("scan", () => InputFiles.Scan(root, diagnostics, unchanged), i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);
+        state.LastScan = inputs;
         var defaultsFiles = inputs.DirectoryDefaults.Select(p => (p, File.ReadAllText(Path.Combine(root, p)))).ToList();
         var defaults = DirectoryDefaults.Load(defaultsFiles, diagnostics);
         var readKey = ReadKey(root, options.SettingOverrides, defaultsFiles);
@@ -139,6 +144,32 @@ public static class SiteBuilder
         var site = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, diagnostics), s => s.Articles.Count);
         CheckLayouts(site, templates.Library, diagnostics);
         return new LoadedSite(site, templates, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)]);
+    }
+
+    /// <summary>A file's size and time from the last scan, unless a change since names it or a folder holding it.</summary>
+    private static Func<string, (long Length, long WriteTicks)?>? Unchanged(InputFiles? lastScan, IReadOnlyCollection<string>? changed)
+    {
+        if (lastScan is null || changed is null)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(changed, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        return path =>
+        {
+            for (var part = path.AsSpan(); ; part = part[..part.LastIndexOf('/')])
+            {
+                if (names.Contains(part))
+                {
+                    return null;
+                }
+
+                if (!part.Contains('/'))
+                {
+                    return lastScan.Stamps.TryGetValue(path, out var stamp) ? stamp : null;
+                }
+            }
+        };
     }
 
     /// <summary>

@@ -37,6 +37,8 @@ internal sealed class BuildState
     /// only: a session's next build keeps a page with the same key without building its values.
     /// </summary>
     public Dictionary<string, UInt128> PageKeys { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The input files as the last build of this session found them; kept in memory only.</summary>
+    public Build.InputFiles? LastScan { get; set; }
     /// <summary>
     /// Everything the whole output of the last successful build depended on (see <c>SiteBuilder.SiteKey</c>); zero
     /// when there was none. A build with the same key, from <see cref="SiteKeyFrom"/> until before

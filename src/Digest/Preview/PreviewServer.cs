@@ -155,7 +155,7 @@ public sealed class PreviewServer : IAsyncDisposable
         BuildResult result;
         try
         {
-            result = _session.Build(cancellationToken);
+            result = _session.Build(changes, cancellationToken);
         }
         catch (IOException ex)
         {
