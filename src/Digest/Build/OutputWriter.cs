@@ -17,7 +17,7 @@ public sealed class OutputWriter : IDisposable
     private readonly bool _outputExists;
     private readonly IReadOnlyDictionary<string, OutputRecord> _previous;
     private readonly bool _previousTrusted;
-    private readonly ConcurrentDictionary<string, Produced> _produced = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Produced> _produced;
     private readonly ConcurrentDictionary<string, byte> _createdFolders = new(StringComparer.Ordinal);
     private readonly List<string> _changed = [];
 
@@ -36,6 +36,7 @@ public sealed class OutputWriter : IDisposable
         _outputExists = Directory.Exists(_output);
         _previous = _outputExists && previous is not null ? previous : new Dictionary<string, OutputRecord>();
         PreviousKnown = _outputExists && previous is not null;
+        _produced = new(Environment.ProcessorCount, _previous.Count, StringComparer.Ordinal);
         if (Directory.Exists(_staging))
         {
             Directory.Delete(_staging, recursive: true);
@@ -135,20 +136,32 @@ public sealed class OutputWriter : IDisposable
     /// <summary>After <see cref="Commit"/>: every file of the output as this build leaves it, for the next build.</summary>
     internal Dictionary<string, OutputRecord> Records()
     {
-        var records = new ConcurrentDictionary<string, OutputRecord>(StringComparer.Ordinal);
-        Parallel.ForEach(_produced, entry =>
+        var records = new Dictionary<string, OutputRecord>(_produced.Count, StringComparer.Ordinal);
+        var written = new List<(string Path, OutputRecord Record)>();
+        foreach (var (path, produced) in _produced)
         {
-            var (path, produced) = entry;
-            if (!produced.StatAfterCommit)
+            if (produced.StatAfterCommit)
+            {
+                written.Add((path, produced.Record));
+            }
+            else
             {
                 records[path] = produced.Record;
-                return;
             }
+        }
 
-            var info = new FileInfo(Path.Combine(_output, path));
-            records[path] = produced.Record with { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks };
+        var stated = new OutputRecord[written.Count];
+        Parallel.For(0, written.Count, i =>
+        {
+            var info = new FileInfo(Path.Combine(_output, written[i].Path));
+            stated[i] = written[i].Record with { Length = info.Length, WriteTicks = info.LastWriteTimeUtc.Ticks };
         });
-        return new Dictionary<string, OutputRecord>(records, StringComparer.Ordinal);
+        for (var i = 0; i < written.Count; i++)
+        {
+            records[written[i].Path] = stated[i];
+        }
+
+        return records;
     }
 
     public void Dispose()

@@ -294,7 +294,7 @@ public static class SiteBuilder
         var urls = new UrlFunctions(site.Settings);
         var outputDirectory = options.ResolvedOutputDirectory;
         using var writer = new OutputWriter(outputDirectory, state.OutputDirectory == outputDirectory ? state.Outputs : null, options.PrivateOutput);
-        var owners = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var owners = new ConcurrentDictionary<string, string>(Environment.ProcessorCount, state.Outputs.Count, StringComparer.Ordinal);
         bool Claim(string path, string owner)
         {
             var first = owners.GetOrAdd(path, owner);
@@ -323,20 +323,44 @@ public static class SiteBuilder
             article => inputs[article.SourcePath].ContentHash), _ => site.Articles.Count);
         var pages = SitePages.All(site, urls).ToList();
         var renderer = new PageRenderer(templates.Library, Builtins(model, urls), options.StrictVariables);
-        var pageKeys = RenderPages(pages, model, keys, everyPage, renderer, writer, state.PageKeys, Claim, diagnostics, timings, cancellationToken);
+        var outputKeys = RenderPages(pages, model, keys, everyPage, renderer, writer, state.OutputKeys, Claim, diagnostics, timings, cancellationToken);
+
+        // A feed or sitemap made from the same inputs as in the last build is kept without being made again.
+        void EmitMade(string path, string owner, Fingerprint inputs, Func<byte[]> make)
+        {
+            if (!Claim(path, owner))
+            {
+                return;
+            }
+
+            var key = inputs.AddHash(keys.EveryPage).Add(path).Value;
+            lock (outputKeys)
+            {
+                outputKeys[path] = key;
+            }
+
+            if (!(state.OutputKeys.TryGetValue(path, out var before) && before == key && writer.TryKeep(path)))
+            {
+                writer.Write(path, make());
+            }
+        }
 
         var watch = Stopwatch.StartNew();
         var feed = new FeedContext(site.Settings, urls, Generator);
-        Emit("feed.xml", "feed.xml", AtomFeed.Write(feed, site.Settings.Title, "/feed.xml", "/", site.Articles));
-        Emit("rss.xml", "rss.xml", RssFeed.Write(feed, site.Articles));
-        Emit("feed.json", "feed.json", JsonFeed.Write(feed, site.Articles));
+        var newest = keys.Add(new Fingerprint(), site.Articles).Value;
+        EmitMade("feed.xml", "feed.xml", new Fingerprint().AddHash(newest), () => AtomFeed.Write(feed, site.Settings.Title, "/feed.xml", "/", site.Articles));
+        EmitMade("rss.xml", "rss.xml", new Fingerprint().AddHash(newest), () => RssFeed.Write(feed, site.Articles));
+        EmitMade("feed.json", "feed.json", new Fingerprint().AddHash(newest), () => JsonFeed.Write(feed, site.Articles));
         if (site.Settings.TermFeeds)
         {
             Parallel.ForEach(site.Tags.Concat(site.Categories), term =>
-                Emit(term.FeedUrl.TrimStart('/'), term.FeedUrl, AtomFeed.Write(feed, $"{site.Settings.Title}: {term.Name}", term.FeedUrl, term.Url, term.Articles)));
+                EmitMade(term.FeedUrl.TrimStart('/'), term.FeedUrl, keys.Add(new Fingerprint().AddHash(keys.Of(term)), term.Articles),
+                    () => AtomFeed.Write(feed, $"{site.Settings.Title}: {term.Name}", term.FeedUrl, term.Url, term.Articles)));
         }
 
-        Emit("sitemap.xml", "sitemap.xml", Sitemap.Write(pages.Where(p => p.InSitemap).Select(p => (urls.AbsUrl(p.Url), p.LastModified))));
+        var listed = pages.Where(p => p.InSitemap).Select(p => (Url: urls.AbsUrl(p.Url), p.LastModified)).ToList();
+        EmitMade("sitemap.xml", "sitemap.xml", listed.Aggregate(new Fingerprint(), (key, page) => key.Add(page.Url).Add(page.LastModified?.UtcTicks ?? -1)),
+            () => Sitemap.Write(listed));
         Emit("robots.txt", "robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {urls.AbsUrl("/sitemap.xml")}\n"));
         // GitHub Pages would otherwise run Jekyll over the output and drop files and folders starting with '_'.
         Emit(".nojekyll", ".nojekyll", []);
@@ -370,7 +394,7 @@ public static class SiteBuilder
             || records.Any(r => !state.Outputs.TryGetValue(r.Key, out var old) || old != r.Value);
         state.OutputDirectory = outputDirectory;
         state.Outputs = records;
-        state.PageKeys = pageKeys;
+        state.OutputKeys = outputKeys;
         timings.Add("commit", writer.ChangedFiles.Count, watch.Elapsed);
         return new BuildResult(diagnostics.ToSortedList(), timings, writer.Written, writer.Unchanged, writer.ChangedFiles);
     }

@@ -33,10 +33,10 @@ internal sealed class BuildState
     public string OutputDirectory { get; set; } = "";
     public Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
     /// <summary>
-    /// The key of what each page of <see cref="Outputs"/> was made from (see <c>Build.ModelKeys</c>). Kept in memory
-    /// only: a session's next build keeps a page with the same key without building its values.
+    /// The key of what each page, feed and sitemap of <see cref="Outputs"/> was made from (see <c>Build.ModelKeys</c>).
+    /// Kept in memory only: a session's next build keeps a file with the same key without making it again.
     /// </summary>
-    public Dictionary<string, UInt128> PageKeys { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, UInt128> OutputKeys { get; set; } = new(StringComparer.Ordinal);
     /// <summary>The input files as the last build of this session found them; kept in memory only.</summary>
     public Build.InputFiles? LastScan { get; set; }
     /// <summary>
