@@ -40,7 +40,7 @@ internal static class BuildReporter
         return CommandLine.Success;
     }
 
-    private static void PrintStages(StageTimings timings)
+    public static void PrintStages(StageTimings timings)
     {
         Console.WriteLine("stage                    items        ms");
         foreach (var (stage, count, elapsed) in timings.Stages)

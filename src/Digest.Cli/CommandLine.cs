@@ -24,6 +24,8 @@ internal static class CommandLine
 
     public static Option<bool> DraftsOption() => new("--drafts") { Description = "Include articles marked draft: true." };
 
+    public static Option<bool> VerboseOption() => new("--verbose", "-v") { Description = "Also print where the time went, stage by stage." };
+
     public static Option<bool> FutureOption() => new("--future") { Description = "Include articles dated in the future." };
 
     /// <summary>Parses and runs; a command line that does not parse exits with 2 after saying why.</summary>

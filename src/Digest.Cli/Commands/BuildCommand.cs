@@ -15,7 +15,7 @@ internal static class BuildCommand
         var future = CommandLine.FutureOption();
         var set = new Option<string[]>("--set") { Description = "Overrides a digest.yml setting: --set key=value (repeatable).", AllowMultipleArgumentsPerToken = false };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors and warnings." };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print where the time went, stage by stage." };
+        var verbose = CommandLine.VerboseOption();
         var check = new Option<bool>("--check") { Description = "After a successful build, check the site as digest check does." };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither use nor update the build cache in .digest-cache/." };
 

@@ -23,12 +23,13 @@ internal static class PreviewCommand
         var drafts = CommandLine.DraftsOption();
         var future = CommandLine.FutureOption();
         var noReload = new Option<bool>("--no-reload") { Description = "Do not reload open pages after a rebuild." };
+        var verbose = CommandLine.VerboseOption();
 
         var command = new Command("preview", "Build the site, serve it locally and rebuild it as you write.")
         {
-            site, port, host, drafts, future, noReload,
+            site, port, host, drafts, future, noReload, verbose,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(new PreviewOptions
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(verbose), new PreviewOptions
         {
             Build = new BuildOptions
             {
@@ -46,7 +47,7 @@ internal static class PreviewCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(PreviewOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(bool verbose, PreviewOptions options, CancellationToken cancellationToken)
     {
         if (options.Host != "localhost" && !IPAddress.TryParse(options.Host, out _))
         {
@@ -67,7 +68,7 @@ internal static class PreviewCommand
         }
 
         await using var server = new PreviewServer(options);
-        server.BuildFinished += Report;
+        server.BuildFinished += report => Report(report, verbose);
         try
         {
             await server.StartAsync(cancellationToken);
@@ -91,8 +92,13 @@ internal static class PreviewCommand
         return CommandLine.Success;
     }
 
-    private static void Report(PreviewBuildReport report)
+    private static void Report(PreviewBuildReport report, bool verbose)
     {
+        if (verbose)
+        {
+            BuildReporter.PrintStages(report.Result.Timings);
+        }
+
         foreach (var diagnostic in report.Result.Diagnostics)
         {
             Console.Error.WriteLine(diagnostic.ToString());
