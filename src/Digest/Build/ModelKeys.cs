@@ -16,6 +16,7 @@ internal sealed class ModelKeys
     private readonly Func<Article, UInt128> _sourceHash;
     private readonly UInt128[] _articles;
     private readonly Dictionary<Term, UInt128> _terms;
+    private readonly Dictionary<Term, UInt128> _termsOfArticles;
 
     /// <param name="everyPage">What every page sees: the theme, the settings, the site object.</param>
     /// <param name="sourceHash">The hash of the file an article was read from.</param>
@@ -23,18 +24,19 @@ internal sealed class ModelKeys
     {
         EveryPage = everyPage;
         _sourceHash = sourceHash;
-        _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t,
-            t => new Fingerprint().Add((int)t.Kind).Add(t.Name).Add(t.Slug).Add(t.Articles.Count).Value);
+        _termsOfArticles = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => new Fingerprint().Add((int)t.Kind).Add(t.Name).Add(t.Slug).Value);
+        _terms = _termsOfArticles.ToDictionary(t => t.Key, t => new Fingerprint().AddHash(t.Value).Add(t.Key.Articles.Count).Value);
         _articles = new UInt128[site.Articles.Count];
         Parallel.For(0, _articles.Length, i => _articles[i] = OwnState(site.Articles[i]));
     }
 
     public UInt128 EveryPage { get; }
 
-    /// <summary>An article's own state: what its summary and its JSON-LD are made of; not its neighbours.</summary>
+    /// <summary>An article's own state: what its summary and its JSON-LD are made of; not its neighbours, nor its terms' counts.</summary>
     public UInt128 Of(SiteArticle? article) =>
         article is null ? UInt128.Zero : article.Source.IsPage ? OwnState(article) : _articles[article.Index];
 
+    /// <summary>A term as its own page and the index of terms show it: with its count.</summary>
     public UInt128 Of(Term term) => _terms[term];
 
     /// <summary>Archives are few and small: the key is the hash of what templates see of one.</summary>
@@ -56,7 +58,7 @@ internal sealed class ModelKeys
         var key = new Fingerprint().AddHash(_sourceHash(article.Source)).Add(article.Source.SourcePath).Add(article.Url);
         foreach (var term in article.Categories.Concat(article.Tags))
         {
-            key.AddHash(_terms[term]);
+            key.AddHash(_termsOfArticles[term]);
         }
 
         return key.Value;

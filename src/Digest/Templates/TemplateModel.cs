@@ -13,11 +13,13 @@ public sealed class TemplateModel
     private readonly Site _site;
     private readonly ScriptObject?[] _articles;
     private readonly Dictionary<Term, SharedScriptObject> _terms;
+    private readonly Dictionary<Term, SharedScriptObject> _termsOfArticles;
 
     public TemplateModel(Site site, string generator)
     {
         _site = site;
-        _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds));
+        _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: true));
+        _termsOfArticles = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: false));
         _articles = new ScriptObject[site.Articles.Count];
         SiteObject = CreateSiteObject(generator);
     }
@@ -131,8 +133,8 @@ public sealed class TemplateModel
             ["authors"] = new ScriptArray(source.Authors),
             ["source"] = source.Source,
             ["source_url"] = source.SourceUrl,
-            ["categories"] = Terms(article.Categories),
-            ["tags"] = Terms(article.Tags),
+            ["categories"] = new ScriptArray(article.Categories.Select(t => _termsOfArticles[t])),
+            ["tags"] = new ScriptArray(article.Tags.Select(t => _termsOfArticles[t])),
             ["image"] = source.Image,
             ["image_alt"] = source.ImageAlt,
             ["lang"] = source.Lang,
@@ -143,14 +145,26 @@ public sealed class TemplateModel
         };
     }
 
-    private static SharedScriptObject TermObject(Term term, bool withFeed) => new()
+    /// <param name="withCount">
+    /// False for the terms of an article: with its count, every page that shows an article would change whenever any
+    /// article joined or left one of its terms.
+    /// </param>
+    private static SharedScriptObject TermObject(Term term, bool withFeed, bool withCount)
     {
-        ["name"] = term.Name,
-        ["slug"] = term.Slug,
-        ["url"] = term.Url,
-        ["count"] = term.Articles.Count,
-        ["feed_url"] = withFeed ? term.FeedUrl : "",
-    };
+        var termObject = new SharedScriptObject
+        {
+            ["name"] = term.Name,
+            ["slug"] = term.Slug,
+            ["url"] = term.Url,
+            ["feed_url"] = withFeed ? term.FeedUrl : "",
+        };
+        if (withCount)
+        {
+            termObject["count"] = term.Articles.Count;
+        }
+
+        return termObject;
+    }
 
     private static object? ToScriptValue(object? value) => value switch
     {
