@@ -97,6 +97,7 @@ public static class SiteBuilder
         {
             state.ReadKey = readKey;
             state.Inputs = new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
+            state.LastSite = null;
         }
 
         var templates = timings.Measure("templates", () => templateCache.Load(new Theme(Path.Combine(root, ThemeFolder)), diagnostics),
@@ -141,7 +142,16 @@ public static class SiteBuilder
         }
 
         var before = diagnostics.ToSortedList();
-        var site = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, diagnostics), s => s.Articles.Count);
+        var modelDiagnostics = new DiagnosticBag();
+        var site = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, modelDiagnostics, state.LastSite), s => s.Articles.Count);
+        var reported = modelDiagnostics.ToSortedList();
+        foreach (var diagnostic in reported)
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        // A model that reported something is not kept: one reused from it would not report it again.
+        state.LastSite = reported.Count == 0 ? site : null;
         CheckLayouts(site, templates.Library, diagnostics);
         return new LoadedSite(site, templates, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)]);
     }

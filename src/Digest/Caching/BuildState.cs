@@ -37,6 +37,8 @@ internal sealed class BuildState
     /// Kept in memory only: a session's next build keeps a file with the same key without making it again.
     /// </summary>
     public Dictionary<string, UInt128> OutputKeys { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The site model of this session's last build with the same <see cref="ReadKey"/>, when it reported nothing; kept in memory only.</summary>
+    public SiteModel.Site? LastSite { get; set; }
     /// <summary>The input files as the last build of this session found them; kept in memory only.</summary>
     public Build.InputFiles? LastScan { get; set; }
     /// <summary>

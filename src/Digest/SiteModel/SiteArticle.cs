@@ -5,7 +5,8 @@ namespace Digest.SiteModel;
 /// <summary>An article placed in the site: its URL, neighbours, terms and related articles.</summary>
 public sealed class SiteArticle(Article source, string url, DateTimeOffset localDate)
 {
-    public Article Source { get; } = source;
+    /// <summary>What the article's file holds; replaced only when a new file places it exactly where it was.</summary>
+    public Article Source { get; internal set; } = source;
     /// <summary>Site-relative URL, e.g. /2026/11/03/rail-link-reopens/.</summary>
     public string Url { get; } = url;
     /// <summary>The date in the site's time zone, which decides the daily edition.</summary>

@@ -10,8 +10,18 @@ public static class SiteModelBuilder
     /// <summary>How far along a tag's timeline related articles are looked for: keeps the cost linear.</summary>
     private const int RelatedWindow = 24;
 
-    public static Site Build(IReadOnlyList<Article> articles, SiteSettings settings, DiagnosticBag diagnostics)
+    /// <param name="previous">
+    /// The model of the last build, made with the same settings and without any diagnostic; null when there is none.
+    /// When every article is placed as it was there (an edit of a body, a title, a summary), its order, terms, related
+    /// articles and archives are kept and only the articles themselves are replaced.
+    /// </param>
+    public static Site Build(IReadOnlyList<Article> articles, SiteSettings settings, DiagnosticBag diagnostics, Site? previous = null)
     {
+        if (previous is not null && Reuse(previous, articles, settings) is { } kept)
+        {
+            return kept;
+        }
+
         var placed = articles
             .Where(a => !a.IsPage)
             .OrderByDescending(a => a.Date!.Value.UtcDateTime)
@@ -56,6 +66,53 @@ public static class SiteModelBuilder
             Years = years,
         };
     }
+
+    private static Site? Reuse(Site previous, IReadOnlyList<Article> articles, SiteSettings settings)
+    {
+        if (articles.Count != previous.Articles.Count + previous.Pages.Count)
+        {
+            return null;
+        }
+
+        var placed = previous.Articles.Concat(previous.Pages).ToDictionary(a => a.Source.SourcePath, StringComparer.Ordinal);
+        var moved = new List<(SiteArticle Placed, Article Source)>();
+        foreach (var article in articles)
+        {
+            if (!placed.TryGetValue(article.SourcePath, out var before) || !PlacedAlike(before.Source, article))
+            {
+                return null;
+            }
+
+            if (!ReferenceEquals(before.Source, article))
+            {
+                moved.Add((before, article));
+            }
+        }
+
+        foreach (var (before, source) in moved)
+        {
+            before.Source = source;
+        }
+
+        return new Site
+        {
+            Settings = settings,
+            Articles = previous.Articles,
+            Pages = previous.Pages,
+            Tags = previous.Tags,
+            Categories = previous.Categories,
+            Days = previous.Days,
+            Months = previous.Months,
+            Years = previous.Years,
+        };
+    }
+
+    /// <summary>Whether two readings of a file put the article in the same place: everything the model is made of.</summary>
+    private static bool PlacedAlike(Article a, Article b) =>
+        ReferenceEquals(a, b)
+        || (a.IsPage == b.IsPage && a.Date == b.Date && a.Slug == b.Slug && a.FileName == b.FileName
+            && a.Tags.SequenceEqual(b.Tags, StringComparer.Ordinal) && a.Categories.SequenceEqual(b.Categories, StringComparer.Ordinal)
+            && (!a.IsPage || (a.MenuOrder == b.MenuOrder && a.Title == b.Title)));
 
     private static SiteArticle Place(Article article, SiteSettings settings)
     {
