@@ -270,8 +270,10 @@ public static class SiteBuilder
     {
         var key = new Fingerprint().AddHash(readKey).AddHash(themeKey).Add(options.ResolvedOutputDirectory)
             .Add(options.Drafts ? 1 : 0).Add(options.Future ? 1 : 0).Add(options.StrictVariables ? 1 : 0);
-        foreach (var (path, (length, writeTicks)) in inputs.Stamps.OrderBy(s => s.Key, StringComparer.Ordinal))
+        // Every file is in one of the lists, each already sorted.
+        foreach (var path in inputs.Articles.Concat(inputs.Pages).Concat(inputs.DirectoryDefaults).Concat(inputs.StaticFiles))
         {
+            var (length, writeTicks) = inputs.Stamps[path];
             key.Add(path).Add(length).Add(writeTicks);
         }
 
