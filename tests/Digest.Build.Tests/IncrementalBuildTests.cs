@@ -142,6 +142,31 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void AFileReachedThroughAFolderLinkIsLookedAtAgainThoughNoChangeNamesIt()
+    {
+        // A watcher does not see into the folder a link leads to, so no change would ever name this file.
+        var elsewhere = _site.Root + "-elsewhere";
+        try
+        {
+            Directory.CreateDirectory(elsewhere);
+            File.Move(_site.PathOf(Article), Path.Combine(elsewhere, Path.GetFileName(Article)));
+            Directory.CreateSymbolicLink(_site.PathOf("input/articles/linked"), elsewhere);
+            var session = new BuildSession(_site.Options(useCache: false));
+            Assert.True(session.Build().Succeeded);
+
+            _site.Edit("input/articles/linked/" + Path.GetFileName(Article), text => text + "\nA late addition.\n");
+            var second = session.Build(["input/articles/city-council-budget.md"]);
+
+            Assert.True(second.Succeeded, string.Join("\n", second.Diagnostics));
+            Assert.Contains(ArticlePage, second.ChangedFiles);
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AThemeChangeRerendersEveryPageAndACssChangeOnlyTheCss()
     {
         var session = new BuildSession(_site.Options(useCache: false));

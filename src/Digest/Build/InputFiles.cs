@@ -14,7 +14,8 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     /// <param name="diagnostics">Where folder links that lead back into a folder holding them are reported.</param>
     /// <param name="unchanged">
     /// The size and time of a file known not to have changed since an earlier scan, which then need not be asked of the
-    /// system again; null for any other file. The listing itself is always read whole.
+    /// system again; null for any other file. The listing itself is always read whole, and files reached through a
+    /// folder link are always looked at: a watcher does not see into the folders links lead to.
     /// </param>
     public static InputFiles Scan(string siteDirectory, DiagnosticBag diagnostics, Func<string, (long Length, long WriteTicks)?>? unchanged = null)
     {
@@ -33,7 +34,9 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             {
                 // A file's size and time cost a call to the system each; its name comes with the listing.
                 var path = RelativePath(entry.Directory[siteLength..], entry.FileName);
-                return unchanged?.Invoke(path) is { } known ? (path, known.Length, known.WriteTicks) : (path, entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+                return !links.Holds(entry.Directory) && unchanged?.Invoke(path) is { } known
+                    ? (path, known.Length, known.WriteTicks)
+                    : (path, entry.Length, entry.LastWriteTimeUtc.UtcTicks);
             },
             options)
         {
@@ -94,6 +97,22 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     {
         /// <summary>Each folder reached through a link, with the first link that led there.</summary>
         private readonly Dictionary<string, string> _followed = new(StringComparer.Ordinal);
+        private readonly List<string> _links = [];
+
+        /// <summary>Whether a folder of the listing is a followed link or lies inside one.</summary>
+        public bool Holds(ReadOnlySpan<char> folder)
+        {
+            foreach (var link in _links)
+            {
+                if (folder.StartsWith(link, StringComparison.Ordinal)
+                    && (folder.Length == link.Length || folder[link.Length] == Path.DirectorySeparatorChar))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public bool Follow(string link)
         {
@@ -115,6 +134,7 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             }
 
             _followed.TryAdd(target, link);
+            _links.Add(link);
             return true;
         }
 
