@@ -22,6 +22,28 @@ public sealed class RootSiteTests
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(preview.Server.OutputDirectory, "index.html")), await response.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task AnEditInAFolderThatALinkLeadsToIsRebuilt()
+    {
+        using var site = SmallSite();
+        var elsewhere = Directory.CreateTempSubdirectory("digest-linked-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(elsewhere, "two.md"), "---\ntitle: Two\ndate: 2026-11-21\n---\nThe second article.\n");
+            Directory.CreateSymbolicLink(site.FullPath("input/articles/linked"), elsewhere);
+            await using var preview = await PreviewHarness.StartAsync(site.Root, liveReload: false);
+
+            var report = await preview.EditAsync(() => File.AppendAllText(Path.Combine(elsewhere, "two.md"), "A late addition.\n"), "input/articles/linked/two.md");
+
+            Assert.True(report.Result.Succeeded, string.Join("\n", report.Result.Diagnostics));
+            Assert.Contains("2026/11/21/two/index.html", report.Result.ChangedFiles);
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("/__digest/events")]
     [InlineData("/__digest/live-reload.js")]

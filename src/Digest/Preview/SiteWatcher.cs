@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Digest.Build;
 using Digest.Configuration;
 
@@ -6,7 +7,8 @@ namespace Digest.Preview;
 /// <summary>
 /// Watches what a build reads: <c>digest.yml</c>, and <c>input/</c> and <c>theme/</c> recursively, and reports
 /// each change as a site-relative path. The output folder is never watched (it is not under either folder), and
-/// editors' temporary files are ignored. <c>input/</c> or <c>theme/</c> created later is picked up.
+/// editors' temporary files are ignored. <c>input/</c> or <c>theme/</c> created later is picked up. A folder link that
+/// leads out of the folder (a corpus kept elsewhere) is watched too: a watcher does not follow links by itself.
 /// </summary>
 internal sealed class SiteWatcher : IDisposable
 {
@@ -14,7 +16,7 @@ internal sealed class SiteWatcher : IDisposable
     private readonly string _site;
     private readonly Action<string> _changed;
     private readonly FileSystemWatcher _root;
-    private readonly Dictionary<string, FileSystemWatcher> _folders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FileSystemWatcher>> _folders = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public SiteWatcher(string siteDirectory, Action<string> changed)
@@ -47,7 +49,7 @@ internal sealed class SiteWatcher : IDisposable
         _root.Dispose();
         lock (_gate)
         {
-            foreach (var watcher in _folders.Values)
+            foreach (var watcher in _folders.Values.SelectMany(w => w))
             {
                 watcher.Dispose();
             }
@@ -69,14 +71,17 @@ internal sealed class SiteWatcher : IDisposable
         }
     }
 
-    /// <summary>(Re)starts the watcher of input/ or theme/, which dies with its folder when that is deleted or renamed.</summary>
+    /// <summary>
+    /// (Re)starts the watchers of input/ or theme/ and of the folder links in it, which die with their folder when that
+    /// is deleted or renamed.
+    /// </summary>
     private void WatchFolder(string folder)
     {
         lock (_gate)
         {
             if (_folders.Remove(folder, out var old))
             {
-                old.Dispose();
+                old.ForEach(w => w.Dispose());
             }
 
             var path = Path.Combine(_site, folder);
@@ -85,32 +90,69 @@ internal sealed class SiteWatcher : IDisposable
                 return;
             }
 
-            var watcher = new FileSystemWatcher(path)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            watcher.Changed += (_, e) => OnFileEvent(e.FullPath);
-            watcher.Created += (_, e) => OnFileEvent(e.FullPath);
-            watcher.Deleted += (_, e) => OnFileEvent(e.FullPath);
-            watcher.Renamed += (_, e) =>
-            {
-                OnFileEvent(e.OldFullPath);
-                OnFileEvent(e.FullPath);
-            };
-            // Too many events at once (the buffer overflowed): some changes are unknown, so rebuild anyway.
-            watcher.Error += (_, _) => _changed(folder);
-            watcher.EnableRaisingEvents = true;
-            _folders[folder] = watcher;
+            _folders[folder] = [.. new[] { path }.Concat(LinksLeadingOut(path)).Select(p => Watch(p, folder))];
         }
+    }
+
+    /// <summary>Folder links under <paramref name="folder"/> to folders outside it; not followed further.</summary>
+    private static List<string> LinksLeadingOut(string folder)
+    {
+        var links = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden, IgnoreInaccessible = true })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        return [.. links.Where(link => LeadsOut(link, folder))];
+    }
+
+    private static bool LeadsOut(string link, string folder) =>
+        Directory.ResolveLinkTarget(link, returnFinalTarget: true) is { } target
+        && !(target.FullName + Path.DirectorySeparatorChar).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <param name="folder">The watched folder it belongs to, reported when its events overflowed.</param>
+    private FileSystemWatcher Watch(string path, string folder)
+    {
+        var watcher = new FileSystemWatcher(path)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Changed += (_, e) => OnFileEvent(e.FullPath);
+        watcher.Created += (_, e) => OnFileEvent(e.FullPath);
+        watcher.Deleted += (_, e) => OnFileEvent(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            OnFileEvent(e.OldFullPath);
+            OnFileEvent(e.FullPath);
+        };
+        // Too many events at once (the buffer overflowed): some changes are unknown, so rebuild anyway.
+        watcher.Error += (_, _) => _changed(folder);
+        watcher.EnableRaisingEvents = true;
+        return watcher;
     }
 
     private void OnFileEvent(string fullPath)
     {
         var relative = Path.GetRelativePath(_site, fullPath).Replace('\\', '/');
-        if (!EditorFiles.IsIgnored(relative))
+        if (EditorFiles.IsIgnored(relative))
         {
-            _changed(relative);
+            return;
         }
+
+        var folder = relative.Split('/')[0];
+        if (Directory.Exists(fullPath) && LeadsOut(fullPath, Path.Combine(_site, folder)))
+        {
+            // A folder link made while the preview runs.
+            lock (_gate)
+            {
+                if (_folders.TryGetValue(folder, out var watchers))
+                {
+                    watchers.Add(Watch(fullPath, folder));
+                }
+            }
+        }
+
+        _changed(relative);
     }
 }
