@@ -23,21 +23,7 @@ internal sealed class SiteWatcher : IDisposable
     {
         _site = Path.GetFullPath(siteDirectory);
         _changed = changed;
-        _root = new FileSystemWatcher(_site)
-        {
-            IncludeSubdirectories = false,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        _root.Changed += (_, e) => OnRootEvent(e.Name);
-        _root.Created += (_, e) => OnRootEvent(e.Name);
-        _root.Deleted += (_, e) => OnRootEvent(e.Name);
-        _root.Renamed += (_, e) =>
-        {
-            OnRootEvent(e.OldName);
-            OnRootEvent(e.Name);
-        };
-        _root.Error += (_, _) => _changed(SettingsLoader.FileName);
-        _root.EnableRaisingEvents = true;
+        _root = Start(_site, recursive: false, path => OnRootEvent(Path.GetFileName(path)), () => _changed(SettingsLoader.FileName));
         foreach (var folder in WatchedFolders)
         {
             WatchFolder(folder);
@@ -58,13 +44,13 @@ internal sealed class SiteWatcher : IDisposable
         }
     }
 
-    private void OnRootEvent(string? name)
+    private void OnRootEvent(string name)
     {
         if (name == SettingsLoader.FileName)
         {
             _changed(name);
         }
-        else if (name is not null && WatchedFolders.Contains(name))
+        else if (WatchedFolders.Contains(name))
         {
             WatchFolder(name);
             _changed(name);
@@ -111,23 +97,27 @@ internal sealed class SiteWatcher : IDisposable
         && !(target.FullName + Path.DirectorySeparatorChar).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <param name="folder">The watched folder it belongs to, reported when its events overflowed.</param>
-    private FileSystemWatcher Watch(string path, string folder)
+    private FileSystemWatcher Watch(string path, string folder) =>
+        Start(path, recursive: true, OnFileEvent, () => _changed(folder));
+
+    /// <summary>A watcher that reports the full path of every file or folder made, changed, deleted or renamed.</summary>
+    /// <param name="overflowed">Too many events at once (the buffer overflowed): some changes are unknown.</param>
+    private static FileSystemWatcher Start(string path, bool recursive, Action<string> changed, Action overflowed)
     {
         var watcher = new FileSystemWatcher(path)
         {
-            IncludeSubdirectories = true,
+            IncludeSubdirectories = recursive,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
-        watcher.Changed += (_, e) => OnFileEvent(e.FullPath);
-        watcher.Created += (_, e) => OnFileEvent(e.FullPath);
-        watcher.Deleted += (_, e) => OnFileEvent(e.FullPath);
+        watcher.Changed += (_, e) => changed(e.FullPath);
+        watcher.Created += (_, e) => changed(e.FullPath);
+        watcher.Deleted += (_, e) => changed(e.FullPath);
         watcher.Renamed += (_, e) =>
         {
-            OnFileEvent(e.OldFullPath);
-            OnFileEvent(e.FullPath);
+            changed(e.OldFullPath);
+            changed(e.FullPath);
         };
-        // Too many events at once (the buffer overflowed): some changes are unknown, so rebuild anyway.
-        watcher.Error += (_, _) => _changed(folder);
+        watcher.Error += (_, _) => overflowed();
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
