@@ -75,7 +75,7 @@ public static class SiteModelBuilder
         }
 
         var placed = previous.Articles.Concat(previous.Pages).ToDictionary(a => a.Source.SourcePath, StringComparer.Ordinal);
-        var moved = new List<(SiteArticle Placed, Article Source)>();
+        var replaced = new List<(SiteArticle Placed, Article Source)>();
         foreach (var article in articles)
         {
             if (!placed.TryGetValue(article.SourcePath, out var before) || !PlacedAlike(before.Source, article))
@@ -85,11 +85,11 @@ public static class SiteModelBuilder
 
             if (!ReferenceEquals(before.Source, article))
             {
-                moved.Add((before, article));
+                replaced.Add((before, article));
             }
         }
 
-        foreach (var (before, source) in moved)
+        foreach (var (before, source) in replaced)
         {
             before.Source = source;
         }
