@@ -359,14 +359,15 @@ public static class SiteBuilder
 
         var watch = Stopwatch.StartNew();
         var feed = new FeedContext(site.Settings, urls, Generator);
-        var newest = keys.Add(new Fingerprint(), site.Articles).Value;
+        // A feed shows only its newest articles: an edit of an older one leaves it as it was.
+        var newest = keys.Add(new Fingerprint(), feed.Newest(site.Articles)).Value;
         EmitMade("feed.xml", "feed.xml", new Fingerprint().AddHash(newest), () => AtomFeed.Write(feed, site.Settings.Title, "/feed.xml", "/", site.Articles));
         EmitMade("rss.xml", "rss.xml", new Fingerprint().AddHash(newest), () => RssFeed.Write(feed, site.Articles));
         EmitMade("feed.json", "feed.json", new Fingerprint().AddHash(newest), () => JsonFeed.Write(feed, site.Articles));
         if (site.Settings.TermFeeds)
         {
             Parallel.ForEach(site.Tags.Concat(site.Categories), term =>
-                EmitMade(term.FeedUrl.TrimStart('/'), term.FeedUrl, keys.Add(new Fingerprint().AddHash(keys.Of(term)), term.Articles),
+                EmitMade(term.FeedUrl.TrimStart('/'), term.FeedUrl, keys.Add(new Fingerprint().AddHash(keys.Of(term)), feed.Newest(term.Articles)),
                     () => AtomFeed.Write(feed, $"{site.Settings.Title}: {term.Name}", term.FeedUrl, term.Url, term.Articles)));
         }
 
