@@ -38,7 +38,7 @@ public static class SiteModelBuilder
         var pages = articles
             .Where(a => a.IsPage)
             .OrderBy(a => a.MenuOrder).ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.SourcePath, StringComparer.Ordinal)
-            .Select(a => new SiteArticle(a, "/" + a.Slug + "/", a.Date is { } d ? TimeZoneInfo.ConvertTime(d, settings.TimeZone) : default))
+            .Select(a => new SiteArticle(a, UrlOf(a, settings), a.Date is { } d ? TimeZoneInfo.ConvertTime(d, settings.TimeZone) : default))
             .ToList();
 
         ReportDuplicateUrls(placed.Concat(pages), diagnostics);
@@ -78,7 +78,7 @@ public static class SiteModelBuilder
         var replaced = new List<(SiteArticle Placed, Article Source)>();
         foreach (var article in articles)
         {
-            if (!placed.TryGetValue(article.SourcePath, out var before) || !PlacedAlike(before.Source, article))
+            if (!placed.TryGetValue(article.SourcePath, out var before) || !PlacedAlike(before, article, settings))
             {
                 return null;
             }
@@ -107,18 +107,25 @@ public static class SiteModelBuilder
         };
     }
 
-    /// <summary>Whether two readings of a file put the article in the same place: everything the model is made of.</summary>
-    private static bool PlacedAlike(Article a, Article b) =>
-        ReferenceEquals(a, b)
-        || (a.IsPage == b.IsPage && a.Date == b.Date && a.Slug == b.Slug && a.FileName == b.FileName
-            && a.Tags.SequenceEqual(b.Tags, StringComparer.Ordinal) && a.Categories.SequenceEqual(b.Categories, StringComparer.Ordinal)
-            && (!a.IsPage || (a.MenuOrder == b.MenuOrder && a.Title == b.Title)));
-
-    private static SiteArticle Place(Article article, SiteSettings settings)
+    /// <summary>Whether a new reading of a file puts the article where it was: everything the model is made of.</summary>
+    private static bool PlacedAlike(SiteArticle placed, Article article, SiteSettings settings)
     {
-        var local = TimeZoneInfo.ConvertTime(article.Date!.Value, settings.TimeZone);
-        return new SiteArticle(article, Permalinks.Expand(settings.Permalink, local, article.Slug, article.FileName), local);
+        var before = placed.Source;
+        return ReferenceEquals(before, article)
+            || (before.IsPage == article.IsPage && before.Date == article.Date && placed.Url == UrlOf(article, settings)
+                && before.Tags.SequenceEqual(article.Tags, StringComparer.Ordinal)
+                && before.Categories.SequenceEqual(article.Categories, StringComparer.Ordinal)
+                && (!article.IsPage || (before.MenuOrder == article.MenuOrder && before.Title == article.Title)));
     }
+
+    private static SiteArticle Place(Article article, SiteSettings settings) =>
+        new(article, UrlOf(article, settings), TimeZoneInfo.ConvertTime(article.Date!.Value, settings.TimeZone));
+
+    /// <summary>A standalone page's URL is its slug; an article's comes from the permalink setting.</summary>
+    private static string UrlOf(Article article, SiteSettings settings) =>
+        article.IsPage
+            ? "/" + article.Slug + "/"
+            : Permalinks.Expand(settings.Permalink, TimeZoneInfo.ConvertTime(article.Date!.Value, settings.TimeZone), article.Slug, article.FileName);
 
     private static void ReportDuplicateUrls(IEnumerable<SiteArticle> articles, DiagnosticBag diagnostics)
     {
