@@ -92,9 +92,19 @@ internal sealed class SiteWatcher : IDisposable
         return [.. links.Where(link => LeadsOut(link, folder))];
     }
 
-    private static bool LeadsOut(string link, string folder) =>
-        Directory.ResolveLinkTarget(link, returnFinalTarget: true) is { } target
-        && !(target.FullName + Path.DirectorySeparatorChar).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private static bool LeadsOut(string link, string folder)
+    {
+        try
+        {
+            return Directory.ResolveLinkTarget(link, returnFinalTarget: true) is { } target
+                && !(target.FullName + Path.DirectorySeparatorChar).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Gone since its event, or a loop of links: nothing to watch. Thrown from a watcher's event, it would end the preview.
+            return false;
+        }
+    }
 
     /// <param name="folder">The watched folder it belongs to, reported when its events overflowed.</param>
     private FileSystemWatcher Watch(string path, string folder) =>
