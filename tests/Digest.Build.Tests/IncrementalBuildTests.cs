@@ -142,6 +142,34 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void AChangedFileThatTheLastListingLacksOrThatIsGoneMakesTheBuildListTheFoldersAgain()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        session.Build();
+        const string added = "input/articles/late-news.md";
+        File.WriteAllText(_site.PathOf(added), "---\ntitle: Late news\ndate: 2026-11-04T08:00:00Z\ntags: [Rail]\n---\nJust in.\n");
+
+        // Named alone, as a watcher names a file just made: the listing that lacks it must not be reused.
+        var made = session.Build([added]);
+        Assert.True(made.Succeeded, string.Join("\n", made.Diagnostics));
+        Assert.Contains("2026/11/04/late-news/index.html", made.ChangedFiles);
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+
+        File.Delete(_site.PathOf(Article));
+        var gone = session.Build([Article]);
+        Assert.True(gone.Succeeded, string.Join("\n", gone.Diagnostics));
+        Assert.False(File.Exists(Path.Combine(_site.Output, ArticlePage)));
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+
+        // Saved as sed and some editors do, through a temporary file renamed over it: the listing is reused, with the
+        // file's new size and time.
+        _site.Edit(added, text => text.Replace("Just in.", "Just in, and confirmed.", StringComparison.Ordinal));
+        var edited = session.Build(["input/articles/sedX4k2Qa", added]);
+        Assert.Contains("2026/11/04/late-news/index.html", edited.ChangedFiles);
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    [Fact]
     public void AFileReachedThroughAFolderLinkIsLookedAtAgainThoughNoChangeNamesIt()
     {
         // A watcher does not see into the folder a link leads to, so no change would ever name this file.

@@ -11,6 +11,9 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     public IReadOnlyDictionary<string, (long Length, long WriteTicks)> Stamps { get; init; } =
         new Dictionary<string, (long Length, long WriteTicks)>();
 
+    /// <summary>Whether the listing met a folder link, followed or not: such a listing is never reused by <see cref="Rescan"/>.</summary>
+    public bool MetFolderLinks { get; init; }
+
     /// <param name="diagnostics">Where folder links that lead back into a folder holding them are reported.</param>
     /// <param name="unchanged">
     /// The size and time of a file known not to have changed since an earlier scan, which then need not be asked of the
@@ -60,7 +63,55 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             [.. files.Where(f => IsMarkdown(f) && IsPage(f))],
             [.. files.Where(IsDefaults)],
             [.. files.Where(f => !IsMarkdown(f) && !IsDefaults(f))])
-        { Stamps = stamps };
+        { Stamps = stamps, MetFolderLinks = links.Met };
+    }
+
+    /// <summary>
+    /// <paramref name="last"/> with the sizes and times of <paramref name="changed"/> asked again, when every changed
+    /// path under <c>input/</c> names a file it lists that is still a plain file: saving an article adds, removes or moves
+    /// nothing, so the folders need not be listed again. Null when something else may have changed (a file made, removed
+    /// or renamed, a folder, a link); then only a <see cref="Scan"/> can tell.
+    /// </summary>
+    /// <param name="changed">Site-relative paths of every file and folder changed since <paramref name="last"/> was made.</param>
+    public static InputFiles? Rescan(string siteDirectory, InputFiles last, IEnumerable<string> changed)
+    {
+        if (last.MetFolderLinks)
+        {
+            // A watcher does not see into the folders links lead to, nor does it report a loop's warning again.
+            return null;
+        }
+
+        Dictionary<string, (long Length, long WriteTicks)>? stamps = null;
+        foreach (var path in changed)
+        {
+            if (path == SiteBuilder.InputFolder)
+            {
+                return null;
+            }
+
+            if (!path.StartsWith(SiteBuilder.InputFolder + "/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var file = new FileInfo(Path.Combine(siteDirectory, path));
+            var listed = last.Stamps.ContainsKey(path);
+            if (!listed && !file.Exists && !Directory.Exists(file.FullName) && !last.Stamps.Keys.Any(p => p.StartsWith(path + "/", StringComparison.Ordinal)))
+            {
+                // Neither there before nor now: an editor's temporary file, made and renamed away within the save.
+                continue;
+            }
+
+            if (!listed || !file.Exists || file.LinkTarget is not null)
+            {
+                return null;
+            }
+
+            stamps ??= new Dictionary<string, (long Length, long WriteTicks)>(last.Stamps, StringComparer.Ordinal);
+            stamps[path] = (file.Length, file.LastWriteTimeUtc.Ticks);
+        }
+
+        return last with { Stamps = stamps ?? last.Stamps };
     }
 
     /// <summary>
@@ -99,6 +150,9 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
         private readonly Dictionary<string, string> _followed = new(StringComparer.Ordinal);
         private readonly List<string> _links = [];
 
+        /// <summary>Whether the listing met a folder link, followed or skipped.</summary>
+        public bool Met { get; private set; }
+
         /// <summary>Whether a folder of the listing is a followed link or lies inside one.</summary>
         public bool Holds(ReadOnlySpan<char> folder)
         {
@@ -116,6 +170,7 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
 
         public bool Follow(string link)
         {
+            Met = true;
             if (Directory.ResolveLinkTarget(link, returnFinalTarget: true) is not { } resolved)
             {
                 return true;

@@ -20,10 +20,25 @@ internal sealed class ModelKeys
 
     /// <param name="everyPage">What every page sees: the theme, the settings, the site object.</param>
     /// <param name="sourceHash">The hash of the file an article was read from.</param>
-    public ModelKeys(Site site, UInt128 everyPage, Func<Article, UInt128> sourceHash)
+    /// <param name="same">
+    /// The keys of the last build of the same model (see <see cref="RenderMemo.Fits"/>), and the articles read again since:
+    /// every other key stays as it was.
+    /// </param>
+    public ModelKeys(Site site, UInt128 everyPage, Func<Article, UInt128> sourceHash, (ModelKeys Keys, IReadOnlyList<SiteArticle> ReadAgain)? same = null)
     {
         EveryPage = everyPage;
         _sourceHash = sourceHash;
+        if (same is { } kept)
+        {
+            (_termsOfArticles, _terms, _articles) = (kept.Keys._termsOfArticles, kept.Keys._terms, [.. kept.Keys._articles]);
+            foreach (var article in kept.ReadAgain.Where(a => !a.Source.IsPage))
+            {
+                _articles[article.Index] = OwnState(article);
+            }
+
+            return;
+        }
+
         _termsOfArticles = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => new Fingerprint().Add((int)t.Kind).Add(t.Name).Add(t.Slug).Value);
         _terms = _termsOfArticles.ToDictionary(t => t.Key, t => new Fingerprint().AddHash(t.Value).Add(t.Key.Articles.Count).Value);
         _articles = new UInt128[site.Articles.Count];

@@ -1,3 +1,5 @@
+using Digest.Caching;
+using Digest.SiteModel;
 using Digest.Templates;
 using Scriban.Runtime;
 
@@ -8,13 +10,15 @@ namespace Digest.Build;
 /// <param name="Source">What the page comes from, for error messages: an article's path, else its URL.</param>
 /// <param name="LastModified">For the sitemap; null leaves lastmod out.</param>
 /// <param name="InSitemap">False for pages search engines should not list (404).</param>
-/// <param name="Inputs">
-/// A key of everything <paramref name="Globals"/> reads beyond the URL, the layout and what every page sees: the same key,
-/// the same values.
-/// </param>
+/// <param name="Shows">The articles (and standalone pages) whose own state <paramref name="Globals"/> reads, in order.</param>
+/// <param name="Rest">A key of what else <paramref name="Globals"/> reads beyond the URL and the layout: terms, counts, archives.</param>
 internal sealed record PageSpec(string Url, string Layout, string Source, DateTimeOffset? LastModified, bool InSitemap,
-    Func<ModelKeys, UInt128> Inputs, Func<TemplateModel, ScriptObject> Globals)
+    Func<IEnumerable<SiteArticle?>> Shows, Func<ModelKeys, Fingerprint> Rest, Func<TemplateModel, ScriptObject> Globals)
 {
     /// <summary>The file a URL is served from: directory URLs get index.html.</summary>
     public string OutputPath { get; } = Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
+
+    /// <summary>A key of everything <see cref="Globals"/> reads, with what every page sees: the same key, the same values.</summary>
+    public UInt128 Key(ModelKeys keys) =>
+        new Fingerprint().AddHash(keys.EveryPage).Add(Layout).Add(Url).AddHash(keys.Add(Rest(keys), Shows()).Value).Value;
 }

@@ -85,10 +85,13 @@ public static class SiteBuilder
         var settings = SettingsLoader.Load(root, options.SettingOverrides, diagnostics);
         CheckOutputFolder(options, diagnostics);
 
-        var unchanged = Unchanged(state.LastScan, changed);
+        var lastScan = state.LastScan;
         // Cleared first: were the scan to fail, the changes this build was told of would be forgotten.
         state.LastScan = null;
-        var inputs = timings.Measure("scan", () => InputFiles.Scan(root, diagnostics, unchanged), i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);
+        var inputs = timings.Measure("scan",
+            () => (lastScan is not null && changed is not null ? InputFiles.Rescan(root, lastScan, changed) : null)
+                ?? InputFiles.Scan(root, diagnostics, Unchanged(lastScan, changed)),
+            i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);
         state.LastScan = inputs;
         var defaultsFiles = inputs.DirectoryDefaults.Select(p => (p, File.ReadAllText(Path.Combine(root, p)))).ToList();
         var defaults = DirectoryDefaults.Load(defaultsFiles, diagnostics);
@@ -331,11 +334,21 @@ public static class SiteBuilder
         var model = timings.Measure("template model", () => new TemplateModel(site, Generator), _ => site.Articles.Count);
         var everyPage = new Fingerprint().AddHash(templates.Key).Add(options.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
         var inputs = state.Inputs;
-        var keys = timings.Measure("model keys", () => new ModelKeys(site, new Fingerprint().AddHash(everyPage).AddHash(state.ReadKey).Value,
-            article => inputs[article.SourcePath].ContentHash), _ => site.Articles.Count);
         var pages = SitePages.All(site, urls).ToList();
+        var everyPageAndReading = new Fingerprint().AddHash(everyPage).AddHash(state.ReadKey).Value;
+        var memo = state.LastRender is { } last && last.Fits(site, pages.Count, everyPageAndReading) ? last : null;
+        var readAgain = memo?.ReadAgain(site);
+        var keys = timings.Measure("model keys", () => new ModelKeys(site, everyPageAndReading, article => inputs[article.SourcePath].ContentHash,
+            memo is null ? null : (memo.Keys, readAgain!)), _ => readAgain?.Count ?? site.Articles.Count);
         var renderer = new PageRenderer(templates.Library, Builtins(model, urls), options.StrictVariables);
-        var outputKeys = RenderPages(pages, model, keys, everyPage, renderer, writer, state.OutputKeys, Claim, diagnostics, timings, cancellationToken);
+        var pageKeys = RenderPages(pages, model, keys, memo?.KeysUnlessShowing(readAgain!, pages), everyPage, renderer, writer, state.OutputKeys,
+            Claim, diagnostics, timings, cancellationToken);
+        state.LastRender = diagnostics.HasErrors ? null : new RenderMemo(site, keys, pageKeys, memo);
+        var outputKeys = new Dictionary<string, UInt128>(pages.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            outputKeys[pages[i].OutputPath] = pageKeys[i];
+        }
 
         // A feed or sitemap made from the same inputs as in the last build is kept without being made again.
         void EmitMade(string path, string owner, Fingerprint inputs, Func<byte[]> make)
@@ -371,9 +384,10 @@ public static class SiteBuilder
                     () => AtomFeed.Write(feed, $"{site.Settings.Title}: {term.Name}", term.FeedUrl, term.Url, term.Articles)));
         }
 
-        var listed = pages.Where(p => p.InSitemap).Select(p => (Url: urls.AbsUrl(p.Url), p.LastModified)).ToList();
+        // Keyed by the pages' own URLs: the absolute ones, a string per page, are made only when the sitemap is.
+        var listed = pages.Where(p => p.InSitemap).ToList();
         EmitMade("sitemap.xml", "sitemap.xml", listed.Aggregate(new Fingerprint(), (key, page) => key.Add(page.Url).Add(page.LastModified?.UtcTicks ?? -1)),
-            () => Sitemap.Write(listed));
+            () => Sitemap.Write(listed.Select(p => (urls.AbsUrl(p.Url), p.LastModified))));
         Emit("robots.txt", "robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {urls.AbsUrl("/sitemap.xml")}\n"));
         // GitHub Pages would otherwise run Jekyll over the output and drop files and folders starting with '_'.
         Emit(".nojekyll", ".nojekyll", []);
@@ -417,9 +431,10 @@ public static class SiteBuilder
     /// what the last build wrote, and writes it at once from its worker's buffer: no page outlives its render. A page
     /// made from the same inputs as in the last build (<paramref name="previousKeys"/>) is kept without building its values.
     /// </summary>
+    /// <param name="knownKeys">Page keys known without working them out (<see cref="RenderMemo"/>); null for a page without.</param>
     /// <param name="everyPage">What every page's templates see: the theme, the tool, the site object.</param>
-    /// <returns>The key of what each page was made from, by output path.</returns>
-    private static Dictionary<string, UInt128> RenderPages(List<PageSpec> pages, TemplateModel model, ModelKeys keys, UInt128 everyPage,
+    /// <returns>The key of what each page was made from, in the order of <paramref name="pages"/>.</returns>
+    private static UInt128[] RenderPages(List<PageSpec> pages, TemplateModel model, ModelKeys keys, UInt128?[]? knownKeys, UInt128 everyPage,
         PageRenderer renderer, OutputWriter writer, Dictionary<string, UInt128> previousKeys, Func<string, string, bool> claim,
         DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
     {
@@ -436,7 +451,7 @@ public static class SiteBuilder
             }
 
             var start = Stopwatch.GetTimestamp();
-            pageKeys[i] = new Fingerprint().AddHash(keys.EveryPage).Add(page.Layout).Add(page.Url).AddHash(page.Inputs(keys)).Value;
+            pageKeys[i] = knownKeys?[i] ?? page.Key(keys);
             if (previousKeys.TryGetValue(page.OutputPath, out var before) && before == pageKeys[i] && writer.TryKeep(page.OutputPath))
             {
                 worker.RenderTicks += Stopwatch.GetTimestamp() - start;
@@ -473,13 +488,7 @@ public static class SiteBuilder
         var renderShare = renderTicks + writeTicks == 0 ? 1 : (double)renderTicks / (renderTicks + writeTicks);
         timings.Add("render", rendered, elapsed * renderShare);
         timings.Add("write", rendered, elapsed * (1 - renderShare));
-        var byPath = new Dictionary<string, UInt128>(pages.Count, StringComparer.Ordinal);
-        for (var i = 0; i < pages.Count; i++)
-        {
-            byPath[pages[i].OutputPath] = pageKeys[i];
-        }
-
-        return byPath;
+        return pageKeys;
     }
 
     /// <summary>One render worker's context, its reused UTF-8 buffer, and where its time went.</summary>

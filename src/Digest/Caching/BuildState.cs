@@ -39,6 +39,8 @@ internal sealed class BuildState
     public Dictionary<string, UInt128> OutputKeys { get; set; } = new(StringComparer.Ordinal);
     /// <summary>The site model of this session's last build with the same <see cref="ReadKey"/>, when it reported nothing; kept in memory only.</summary>
     public SiteModel.Site? LastSite { get; set; }
+    /// <summary>The page keys of this session's last render, for a next build of the same model; kept in memory only.</summary>
+    internal Build.RenderMemo? LastRender { get; set; }
     /// <summary>The input files as the last build of this session found them; kept in memory only.</summary>
     public Build.InputFiles? LastScan { get; set; }
     /// <summary>

@@ -13,6 +13,9 @@ public sealed record PreviewOptions
     public int Port { get; init; } = 5080;
     /// <summary>Inject the live reload script into HTML responses and serve its event stream.</summary>
     public bool LiveReload { get; init; } = true;
-    /// <summary>How long the files must stay quiet before a rebuild: editors save in several steps.</summary>
-    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// How long the files must stay quiet before a rebuild: editors save in several steps, all within a few milliseconds.
+    /// A change during a rebuild causes one more, so a file caught half-written is built again once it is whole.
+    /// </summary>
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(20);
 }
