@@ -18,6 +18,9 @@ public sealed class BuildSession(BuildOptions options)
 
     public BuildOptions Options { get; } = options;
 
+    /// <summary>What the session keeps from its builds; null before the first.</summary>
+    internal BuildState? State => _state;
+
     public BuildResult Build(CancellationToken cancellationToken = default) => Build(null, cancellationToken);
 
     /// <param name="changedSinceLastBuild">

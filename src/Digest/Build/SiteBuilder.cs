@@ -333,12 +333,11 @@ public static class SiteBuilder
 
         var model = timings.Measure("template model", () => new TemplateModel(site, Generator), _ => site.Articles.Count);
         var everyPage = new Fingerprint().AddHash(templates.Key).Add(options.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
-        var inputs = state.Inputs;
         var pages = SitePages.All(site, urls).ToList();
         var everyPageAndReading = new Fingerprint().AddHash(everyPage).AddHash(state.ReadKey).Value;
         var memo = state.LastRender is { } last && last.Fits(site, pages.Count, everyPageAndReading) ? last : null;
         var readAgain = memo?.ReadAgain(site);
-        var keys = timings.Measure("model keys", () => new ModelKeys(site, everyPageAndReading, article => inputs[article.SourcePath].ContentHash,
+        var keys = timings.Measure("model keys", () => new ModelKeys(site, everyPageAndReading, SourceHashes(state.Inputs),
             memo is null ? null : (memo.Keys, readAgain!)), _ => readAgain?.Count ?? site.Articles.Count);
         var renderer = new PageRenderer(templates.Library, Builtins(model, urls), options.StrictVariables);
         var pageKeys = RenderPages(pages, model, keys, memo?.KeysUnlessShowing(readAgain!, pages), everyPage, renderer, writer, state.OutputKeys,
@@ -511,6 +510,12 @@ public static class SiteBuilder
             return _buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, _buffer));
         }
     }
+
+    /// <summary>
+    /// Apart, so that the function, which the session keeps (<see cref="RenderMemo.Keys"/>), holds the inputs and nothing
+    /// else of the build: a lambda in <see cref="Write"/> would share its closure, and with it every earlier build's.
+    /// </summary>
+    private static Func<Article, UInt128> SourceHashes(Dictionary<string, ParsedInput> inputs) => article => inputs[article.SourcePath].ContentHash;
 
     private static ScriptObject Builtins(TemplateModel model, UrlFunctions urls)
     {

@@ -5,10 +5,14 @@ namespace Digest.Preview;
 /// <summary>
 /// Turns a stream of file changes into rebuilds: waits until the files have been quiet for a moment (an editor's
 /// save is several events), runs one rebuild for the whole batch, and never runs two at once. Changes that arrive
-/// during a rebuild wait in the queue and cause exactly one more.
+/// during a rebuild wait in the queue and cause exactly one more. Once a rebuild's pages have been served and the
+/// files stay quiet, the garbage it left is collected: then, and not in the next rebuild, where the writer waits.
 /// </summary>
 internal sealed class RebuildScheduler(TimeSpan quietPeriod)
 {
+    /// <summary>Long enough for a browser to reload the page and its stylesheet, which a collection would hold up.</summary>
+    private static readonly TimeSpan IdleAfterRebuild = TimeSpan.FromMilliseconds(300);
+
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Records that a site-relative path changed; safe from any thread.</summary>
@@ -29,6 +33,13 @@ internal sealed class RebuildScheduler(TimeSpan quietPeriod)
                 while (Drain(batch));
 
                 await rebuild(batch, cancellationToken);
+                if (await Task.WhenAny(_changes.Reader.WaitToReadAsync(cancellationToken).AsTask(), Task.Delay(IdleAfterRebuild, cancellationToken))
+                    is Task<bool>)
+                {
+                    continue;
+                }
+
+                GC.Collect();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
