@@ -5,8 +5,8 @@ namespace Digest.Preview;
 /// <summary>
 /// Turns a stream of file changes into rebuilds: waits until the files have been quiet for a moment (an editor's
 /// save is several events), runs one rebuild for the whole batch, and never runs two at once. Changes that arrive
-/// during a rebuild wait in the queue and cause exactly one more. Once a rebuild's pages have been served and the
-/// files stay quiet, the garbage it left is collected: then, and not in the next rebuild, where the writer waits.
+/// during a rebuild wait in the queue and cause exactly one more. Once a build's pages have been served and the files
+/// stay quiet, the garbage it left is collected: then, and not in the next rebuild, where the writer waits.
 /// </summary>
 internal sealed class RebuildScheduler(TimeSpan quietPeriod)
 {
@@ -18,12 +18,24 @@ internal sealed class RebuildScheduler(TimeSpan quietPeriod)
     /// <summary>Records that a site-relative path changed; safe from any thread.</summary>
     public void Notify(string relativePath) => _changes.Writer.TryWrite(relativePath);
 
+    /// <summary>Runs until cancelled; called once the first build is done, whose garbage is collected like a rebuild's.</summary>
     public async Task RunAsync(Func<IReadOnlyCollection<string>, CancellationToken, Task> rebuild, CancellationToken cancellationToken)
     {
         try
         {
-            while (await _changes.Reader.WaitToReadAsync(cancellationToken))
+            while (true)
             {
+                var change = _changes.Reader.WaitToReadAsync(cancellationToken).AsTask();
+                if (await Task.WhenAny(change, Task.Delay(IdleAfterRebuild, cancellationToken)) != change)
+                {
+                    GC.Collect();
+                }
+
+                if (!await change)
+                {
+                    return;
+                }
+
                 var batch = new SortedSet<string>(StringComparer.Ordinal);
                 Drain(batch);
                 do
@@ -33,13 +45,6 @@ internal sealed class RebuildScheduler(TimeSpan quietPeriod)
                 while (Drain(batch));
 
                 await rebuild(batch, cancellationToken);
-                if (await Task.WhenAny(_changes.Reader.WaitToReadAsync(cancellationToken).AsTask(), Task.Delay(IdleAfterRebuild, cancellationToken))
-                    is Task<bool>)
-                {
-                    continue;
-                }
-
-                GC.Collect();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
