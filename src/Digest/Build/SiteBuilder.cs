@@ -103,16 +103,19 @@ public static class SiteBuilder
             state.LastSite = null;
         }
 
-        var templates = timings.Measure("templates", () => templateCache.Load(new Theme(Path.Combine(root, ThemeFolder)), diagnostics),
-            t => t.Library.Theme.FileNames.Count);
-        var siteKey = SiteKey(options, readKey, inputs, templates.Key);
+        var theme = new Theme(Path.Combine(root, ThemeFolder));
+        var themeKey = timings.Measure("theme", () => TemplateCache.KeyOf(theme), _ => theme.FileNames.Count);
+        var siteKey = SiteKey(options, readKey, inputs, themeKey);
         var now = options.Clock.GetUtcNow();
+        // The same key as a successful build's means the same theme files, whose parse then reported no error.
         if (siteKey == state.SiteKey && state.SiteKeyFrom <= now && now < state.SiteKeyExpires && !diagnostics.HasErrors
             && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, state.OutputDirectory, state.Outputs, options.PrivateOutput),
                 _ => state.Outputs.Count))
         {
-            return new LoadedSite(null, templates, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
+            return new LoadedSite(null, null, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
         }
+
+        var templates = timings.Measure("templates", () => templateCache.Load(theme, themeKey, diagnostics), t => t.Library.Theme.FileNames.Count);
 
         var reader = new ArticleReader(settings, new MarkdownRenderer(settings.AllowHtml, settings.BasePath), defaults, state.Contents);
         var read = ReadArticles(root, inputs, reader, state, diagnostics, timings, cancellationToken);
@@ -305,7 +308,7 @@ public static class SiteBuilder
     private static BuildResult Write(LoadedSite loaded, BuildOptions options, BuildState state, DiagnosticBag diagnostics,
         StageTimings timings, CancellationToken cancellationToken)
     {
-        var (site, templates, staticFiles) = (loaded.Site!, loaded.Templates, loaded.StaticFiles);
+        var (site, templates, staticFiles) = (loaded.Site!, loaded.Templates!, loaded.StaticFiles);
         var urls = new UrlFunctions(site.Settings);
         var outputDirectory = options.ResolvedOutputDirectory;
         using var writer = new OutputWriter(outputDirectory, state.OutputDirectory == outputDirectory ? state.Outputs : null, options.PrivateOutput);
@@ -563,9 +566,10 @@ public static class SiteBuilder
     }
 
     /// <param name="Site">Null when nothing changed since the last build.</param>
+    /// <param name="Templates">Null when nothing changed: the theme is not parsed then.</param>
     /// <param name="DiagnosticsBeforeSite">What was reported before the model was built: a build that reports nothing more records its key.</param>
     /// <param name="InputDiagnostics">What reading the input files reported.</param>
-    private sealed record LoadedSite(Site? Site, LoadedTemplates Templates, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
+    private sealed record LoadedSite(Site? Site, LoadedTemplates? Templates, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
         DateTimeOffset SiteKeyFrom, DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite,
         IReadOnlyList<Diagnostic> InputDiagnostics);
 }

@@ -9,7 +9,11 @@ internal sealed class TemplateCache
 {
     private (UInt128 Key, TemplateLibrary Library, IReadOnlyList<Diagnostic> Diagnostics)? _last;
 
-    public LoadedTemplates Load(Theme theme, DiagnosticBag diagnostics)
+    /// <summary>
+    /// A hash of every theme file and the tool: what decides what parsing the theme gives. A build that finds nothing
+    /// changed needs only this; parsing the theme was most of such a build's own time on a small site.
+    /// </summary>
+    public static UInt128 KeyOf(Theme theme)
     {
         var fingerprint = new Fingerprint().AddHash(BuildCacheFile.ToolKey);
         foreach (var name in theme.FileNames)
@@ -17,7 +21,12 @@ internal sealed class TemplateCache
             fingerprint.Add(name).Add(theme.DisplayPath(name)).Add(theme.ReadBytes(name));
         }
 
-        var key = fingerprint.Value;
+        return fingerprint.Value;
+    }
+
+    /// <param name="key">The theme's <see cref="KeyOf"/>.</param>
+    public LoadedTemplates Load(Theme theme, UInt128 key, DiagnosticBag diagnostics)
+    {
         if (_last is not { } last || last.Key != key)
         {
             var own = new DiagnosticBag();
