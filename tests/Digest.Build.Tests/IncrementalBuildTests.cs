@@ -271,6 +271,21 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void ABrokenTemplateIsReportedAgainByEveryBuildUntilItIsFixed()
+    {
+        // A build that finds nothing changed does not parse the theme: it must never find that after a broken one.
+        Assert.True(new BuildSession(_site.Options(useCache: true)).Build().Succeeded);
+        Directory.CreateDirectory(_site.PathOf("theme/layouts"));
+        File.WriteAllText(_site.PathOf("theme/layouts/404.html"), "<p>{{ if page.title }}Not found</p>\n");
+
+        foreach (var build in new[] { new BuildSession(_site.Options(useCache: true)).Build(), new BuildSession(_site.Options(useCache: true)).Build() })
+        {
+            Assert.False(build.Succeeded);
+            Assert.Contains(build.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.TemplateSyntax && d.Path == "theme/layouts/404.html");
+        }
+    }
+
+    [Fact]
     public void AFailedBuildLeavesTheOutputAndTheNextBuildRecovers()
     {
         var session = new BuildSession(_site.Options(useCache: false));
