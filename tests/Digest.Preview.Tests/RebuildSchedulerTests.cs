@@ -5,7 +5,7 @@ public sealed class RebuildSchedulerTests
     [Fact]
     public async Task ABurstOfChangesIsOneRebuild()
     {
-        var scheduler = new RebuildScheduler(TimeSpan.FromMilliseconds(20));
+        var scheduler = new RebuildScheduler(TimeSpan.FromMilliseconds(20), () => { });
         using var stop = new CancellationTokenSource();
         var batches = new List<IReadOnlyCollection<string>>();
         foreach (var path in new[] { "input/b.md", "input/a.md", "input/b.md", "theme/assets/style.css" })
@@ -25,9 +25,30 @@ public sealed class RebuildSchedulerTests
     }
 
     [Fact]
+    public async Task TheIdleWorkRunsOnceTheFilesStayQuietAfterARebuildAndNotBetweenAChangeAndItsRebuild()
+    {
+        using var stop = new CancellationTokenSource();
+        var events = new List<string>();
+        var scheduler = new RebuildScheduler(TimeSpan.FromMilliseconds(20), () =>
+        {
+            events.Add("idle");
+            stop.Cancel();
+        });
+        scheduler.Notify("input/a.md");
+
+        await scheduler.RunAsync((batch, _) =>
+        {
+            events.Add("rebuild " + string.Join(",", batch));
+            return Task.CompletedTask;
+        }, stop.Token);
+
+        Assert.Equal(["rebuild input/a.md", "idle"], events);
+    }
+
+    [Fact]
     public async Task ChangesDuringARebuildCauseExactlyOneMoreAndNeverTwoAtOnce()
     {
-        var scheduler = new RebuildScheduler(TimeSpan.FromMilliseconds(20));
+        var scheduler = new RebuildScheduler(TimeSpan.FromMilliseconds(20), () => { });
         using var stop = new CancellationTokenSource();
         var firstStarted = new TaskCompletionSource();
         var releaseFirst = new TaskCompletionSource();

@@ -21,6 +21,12 @@ public sealed class BuildSession(BuildOptions options)
     /// <summary>What the session keeps from its builds; null before the first.</summary>
     internal BuildState? State => _state;
 
+    /// <summary>
+    /// Works out ahead what the next build after an edit would otherwise work out first (which pages show which
+    /// article): for a caller with time to spare between builds, as the preview has while the writer reads.
+    /// </summary>
+    public void PrepareForEdits() => _state?.LastRender?.IndexPages();
+
     public BuildResult Build(CancellationToken cancellationToken = default) => Build(null, cancellationToken);
 
     /// <param name="changedSinceLastBuild">

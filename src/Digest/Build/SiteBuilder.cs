@@ -343,9 +343,9 @@ public static class SiteBuilder
         var keys = timings.Measure("model keys", () => new ModelKeys(site, everyPageAndReading, SourceHashes(state.Inputs),
             memo is null ? null : (memo.Keys, readAgain!)), _ => readAgain?.Count ?? site.Articles.Count);
         var renderer = new PageRenderer(templates.Library, Builtins(model, urls), options.StrictVariables);
-        var pageKeys = RenderPages(pages, model, keys, memo?.KeysUnlessShowing(readAgain!, pages), everyPage, renderer, writer, state.OutputKeys,
+        var pageKeys = RenderPages(pages, model, keys, memo?.KeysUnlessShowing(readAgain!), everyPage, renderer, writer, state.OutputKeys,
             Claim, diagnostics, timings, cancellationToken);
-        state.LastRender = diagnostics.HasErrors ? null : new RenderMemo(site, keys, pageKeys, memo);
+        state.LastRender = diagnostics.HasErrors ? null : new RenderMemo(site, pages, keys, pageKeys, memo);
         var outputKeys = new Dictionary<string, UInt128>(pages.Count, StringComparer.Ordinal);
         for (var i = 0; i < pages.Count; i++)
         {

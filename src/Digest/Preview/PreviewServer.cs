@@ -49,7 +49,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _session = new BuildSession(build);
         _liveReload = options.LiveReload ? new LiveReloadHub() : null;
         _responder = new SiteResponder(new SitePathResolver(build.ResolvedOutputDirectory), _liveReload);
-        _scheduler = new RebuildScheduler(options.QuietPeriod);
+        _scheduler = new RebuildScheduler(options.QuietPeriod, WhenIdle);
     }
 
     /// <summary>Raised after every build, on a thread-pool thread.</summary>
@@ -144,6 +144,16 @@ public sealed class PreviewServer : IAsyncDisposable
             await _responder.RespondAsync(context);
         });
         return app;
+    }
+
+    /// <summary>
+    /// Between builds: what the next rebuild would work out first, then the garbage of the last one (a rebuild after one
+    /// edit at 10,000 articles leaves about 20 MB, enough for a collection in the middle of the next).
+    /// </summary>
+    private void WhenIdle()
+    {
+        _session.PrepareForEdits();
+        GC.Collect();
     }
 
     private async Task RebuildAsync(IReadOnlyCollection<string> changes, CancellationToken cancellationToken) =>
