@@ -21,7 +21,7 @@ export LC_ALL=C.UTF-8 LANG=C.UTF-8 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for tool in python3 hyperfine /usr/bin/time dotnet; do command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }; done
 mkdir -p "$WORK/results"
 
-# 1) Digest as users install it: the packed tool, with the runtime settings of src/Digest.Cli/Digest.Cli.csproj.
+# 1) Digest as users install it: the packed tool, with the runtime settings of src/Digest.Cli/Runtime.props.
 if [ "${NO_PUBLISH:-0}" != 1 ] || [ ! -x "$WORK/tool/digest" ]; then
   rm -rf "$WORK/nupkg" "$WORK/tool"
   dotnet pack "$REPO/src/Digest.Cli" -c Release -o "$WORK/nupkg" >"$WORK/pack.log"
