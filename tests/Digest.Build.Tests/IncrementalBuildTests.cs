@@ -127,6 +127,40 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void EditsOfTagsAndCategoriesPatchTheModelAndEqualAColdBuildEachTime()
+    {
+        var session = new BuildSession(_site.Options(useCache: false));
+        var first = session.Build();
+        const string Freight = "input/articles/rail-freight-timetable.md";
+        var edits = new (string Name, string Path, string From, string To)[]
+        {
+            ("a tag no other article has: a new tag page, and a longer index of tags", Article, "tags: [Rail, transport, Gyumri]", "tags: [Rail, transport, Gyumri, Tram depots]"),
+            ("the same tag removed: its page goes", Article, "tags: [Rail, transport, Gyumri, Tram depots]", "tags: [Rail, transport, Gyumri]"),
+            ("the oldest spelling of a tag, which names it on every page that shows it", Article, "tags: [Rail, transport, Gyumri]", "tags: [RAIL, transport, Gyumri]"),
+            ("the same tags in another order", Article, "tags: [RAIL, transport, Gyumri]", "tags: [Gyumri, transport, RAIL]"),
+            ("a tag twice, in two spellings of one slug", Freight, "tags: \"rail, transport, Gyumri\"", "tags: \"rail, transport, Gyumri, Rail!\""),
+            ("a tag taken off an article, which changes the related articles of its neighbours", Freight, "tags: \"rail, transport, Gyumri, Rail!\"", "tags: \"transport\""),
+            ("a category renamed", Article, "categories: [Economy]", "categories: [Transport Economy]"),
+            ("a category added that others have", Article, "categories: [Transport Economy]", "categories: [Transport Economy, Politics]"),
+            ("a standalone page's tags, which no list shows", "input/pages/sources.md", "title:", "tags: [Sources]\ntitle:"),
+        };
+
+        foreach (var (name, path, from, to) in edits)
+        {
+            _site.Edit(path, text =>
+            {
+                Assert.Contains(from, text, StringComparison.Ordinal);
+                return text.Replace(from, to, StringComparison.Ordinal);
+            });
+            var result = session.Build([path]);
+            Assert.True(result.Succeeded, $"after {name}: " + string.Join("\n", result.Diagnostics));
+            TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+            // Patched, not made anew: only the keys of articles whose terms changed are worked out again.
+            Assert.InRange(Stage(result, "model keys"), 1, Stage(first, "model keys") - 1);
+        }
+    }
+
+    [Fact]
     public void ABuildToldWhatChangedLooksAgainOnlyAtTheFilesAndFoldersNamed()
     {
         var session = new BuildSession(_site.Options(useCache: false));

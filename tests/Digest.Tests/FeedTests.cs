@@ -152,6 +152,45 @@ public sealed partial class FeedTests : IDisposable
         Assert.Equal("2026-11-04T08:30:00Z", middle.Element(ns + "lastmod")!.Value);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(0)]
+    public void SitemapIsWhatAnXmlWriterMakesOfTheSameEntries(int count)
+    {
+        // The sitemap is written as text for speed: it must stay what the framework's writer makes, escapes included.
+        (string, DateTimeOffset?)[] pages =
+        [
+            .. new (string, DateTimeOffset?)[]
+            {
+                ("https://example.org/news/", new DateTimeOffset(2026, 11, 3, 9, 15, 0, TimeSpan.FromHours(4))),
+                ("https://example.org/news/tags/r&d/?a=<b>", null),
+                ("https://example.org/news/tags/երևան/", new DateTimeOffset(2026, 1, 2, 23, 59, 59, TimeSpan.FromHours(-5))),
+            }.Take(count),
+        ];
+        using var expected = new MemoryStream();
+        Digest.Outputs.XmlOutput.Write(expected, w =>
+        {
+            w.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var (url, lastModified) in pages)
+            {
+                w.WriteStartElement("url");
+                w.WriteElementString("loc", url);
+                if (lastModified is { } date)
+                {
+                    w.WriteElementString("lastmod", date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                }
+
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        });
+
+        using var written = new MemoryStream();
+        Digest.Outputs.Sitemap.Write(written, pages);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected.ToArray()), System.Text.Encoding.UTF8.GetString(written.ToArray()));
+    }
+
     [GeneratedRegex(@"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")]
     private static partial Regex Rfc822();
 }

@@ -20,18 +20,22 @@ internal sealed class ModelKeys
 
     /// <param name="everyPage">What every page sees: the theme, the settings, the site object.</param>
     /// <param name="sourceHash">The hash of the file an article was read from.</param>
-    /// <param name="same">
-    /// The keys of the last build of the same model (see <see cref="RenderMemo.Fits"/>), and the articles read again since:
-    /// every other key stays as it was.
+    /// <param name="earlier">
+    /// The keys of the last build of a model this one was patched from (see <see cref="RenderMemo.Fits"/>), and the
+    /// articles read again or given other terms since: every other article's key, and every term's that it had, stays as it was.
     /// </param>
-    public ModelKeys(Site site, UInt128 everyPage, Func<Article, UInt128> sourceHash, (ModelKeys Keys, IReadOnlyList<SiteArticle> ReadAgain)? same = null)
+    public ModelKeys(Site site, UInt128 everyPage, Func<Article, UInt128> sourceHash, (ModelKeys Keys, IEnumerable<SiteArticle> Restated)? earlier = null)
     {
         EveryPage = everyPage;
         _sourceHash = sourceHash;
-        if (same is { } kept)
+        var terms = site.Tags.Concat(site.Categories);
+        if (earlier is { } kept)
         {
-            (_termsOfArticles, _terms, _articles) = (kept.Keys._termsOfArticles, kept.Keys._terms, [.. kept.Keys._articles]);
-            foreach (var article in kept.ReadAgain.Where(a => !a.Source.IsPage))
+            var (before, beforeOfArticles) = (kept.Keys._terms, kept.Keys._termsOfArticles);
+            _termsOfArticles = terms.ToDictionary(t => t, t => beforeOfArticles.TryGetValue(t, out var key) ? key : OfArticles(t));
+            _terms = terms.ToDictionary(t => t, t => before.TryGetValue(t, out var key) ? key : WithCount(t, _termsOfArticles[t]));
+            _articles = [.. kept.Keys._articles];
+            foreach (var article in kept.Restated.Where(a => !a.Source.IsPage))
             {
                 _articles[article.Index] = OwnState(article);
             }
@@ -39,8 +43,8 @@ internal sealed class ModelKeys
             return;
         }
 
-        _termsOfArticles = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => new Fingerprint().Add((int)t.Kind).Add(t.Name).Add(t.Slug).Value);
-        _terms = _termsOfArticles.ToDictionary(t => t.Key, t => new Fingerprint().AddHash(t.Value).Add(t.Key.Articles.Count).Value);
+        _termsOfArticles = terms.ToDictionary(t => t, OfArticles);
+        _terms = _termsOfArticles.ToDictionary(t => t.Key, t => WithCount(t.Key, t.Value));
         _articles = new UInt128[site.Articles.Count];
         Parallel.For(0, _articles.Length, i => _articles[i] = OwnState(site.Articles[i]));
     }
@@ -67,6 +71,11 @@ internal sealed class ModelKeys
 
         return key;
     }
+
+    /// <summary>A term as its articles show it: no count.</summary>
+    private static UInt128 OfArticles(Term term) => new Fingerprint().Add((int)term.Kind).Add(term.Name).Add(term.Slug).Value;
+
+    private static UInt128 WithCount(Term term, UInt128 ofArticles) => new Fingerprint().AddHash(ofArticles).Add(term.Articles.Count).Value;
 
     private UInt128 OwnState(SiteArticle article)
     {

@@ -5,98 +5,115 @@ using Digest.SiteModel;
 namespace Digest.Build;
 
 /// <summary>
-/// What a session's last render worked out: the key of every page and of every article, and which reading of each
-/// article they were made from. When the next build keeps the site model (an edit that moved no article) and every page
-/// sees the same theme and site, only the pages that show an article read again need a new key: saving one article's
-/// body costs the keys of the few pages that show it, not of every page of the site.
+/// What a session's last committed build worked out: the key of every output and every article, and which reading of
+/// each article they were made from. When the next build's model is patched from this one's (an edit that moved no
+/// article: see <see cref="ModelPatch"/>) and every page sees the same theme and site, only the pages that read something
+/// the edit changed need a new key: saving one article costs the keys of the few pages that show it or its terms, not of
+/// every page of the site.
 /// </summary>
 internal sealed class RenderMemo
 {
     private readonly Site _site;
     private readonly Article[] _sources;
-    private readonly UInt128[] _pageKeys;
-    /// <summary>The pages, until <see cref="_showing"/> is made from them.</summary>
+    private readonly Dictionary<string, UInt128> _outputKeys;
+    /// <summary>The pages, until <see cref="_readers"/> is made from them.</summary>
     private IReadOnlyList<PageSpec>? _pages;
-    /// <summary>The pages that show each article, by index in the list of pages; made when first needed, then carried on.</summary>
-    private Dictionary<SiteArticle, List<int>>? _showing;
+    /// <summary>The output paths of the pages that read each article and term; made when first needed, then carried on while the model stays.</summary>
+    private Dictionary<object, List<string>>? _readers;
 
-    /// <param name="earlier">The memo this build started from, whose list of which pages show what still holds.</param>
-    public RenderMemo(Site site, IReadOnlyList<PageSpec> pages, ModelKeys keys, UInt128[] pageKeys, RenderMemo? earlier)
+    /// <param name="outputKeys">The key of each output of the build, by path (see <see cref="Caching.BuildState.OutputKeys"/>).</param>
+    /// <param name="earlier">The memo this build started from, whose list of which pages read what still holds if <paramref name="patch"/> moved nothing.</param>
+    public RenderMemo(Site site, IReadOnlyList<PageSpec> pages, ModelKeys keys, Dictionary<string, UInt128> outputKeys, RenderMemo? earlier, ModelPatch? patch)
     {
         _site = site;
         _sources = [.. site.Articles.Concat(site.Pages).Select(a => a.Source)];
-        _pageKeys = pageKeys;
-        _showing = earlier?._showing;
-        _pages = _showing is null ? pages : null;
+        _outputKeys = outputKeys;
+        _readers = patch is { MovesNothing: true } ? earlier?._readers : null;
+        _pages = _readers is null ? pages : null;
         Keys = keys;
     }
 
     public ModelKeys Keys { get; }
 
-    /// <summary>Whether a build can start from this: the same model, the same pages, and the same for every page.</summary>
-    public bool Fits(Site site, int pageCount, UInt128 everyPage) =>
-        ReferenceEquals(site.Articles, _site.Articles) && ReferenceEquals(site.Pages, _site.Pages)
-        && ReferenceEquals(site.Tags, _site.Tags) && ReferenceEquals(site.Categories, _site.Categories)
-        && ReferenceEquals(site.Days, _site.Days) && ReferenceEquals(site.Months, _site.Months) && ReferenceEquals(site.Years, _site.Years)
-        && pageCount == _pageKeys.Length && everyPage == Keys.EveryPage;
+    /// <summary>Whether a build can start from this: its model patched from this one's, and every page seeing the same.</summary>
+    public bool Fits(ModelPatch? patch, UInt128 everyPage) => ReferenceEquals(patch?.From, _site) && everyPage == Keys.EveryPage;
 
     /// <summary>The articles and standalone pages of <paramref name="site"/> read again since (see <see cref="Fits"/>).</summary>
     public List<SiteArticle> ReadAgain(Site site) =>
         [.. site.Articles.Concat(site.Pages).Where((article, i) => !ReferenceEquals(article.Source, _sources[i]))];
 
     /// <summary>
-    /// Each page's key from the last build, or null for a page that shows one of <paramref name="readAgain"/>, whose key
-    /// must be worked out again.
+    /// The output paths of the pages whose key may have changed since: those that show an article read again, given
+    /// another key or other related articles, or that read a term the patch replaced or a list of terms it changed.
     /// </summary>
-    public UInt128?[] KeysUnlessShowing(IReadOnlyList<SiteArticle> readAgain)
+    public HashSet<string> Stale(Site site, IReadOnlyList<SiteArticle> readAgain, ModelPatch patch, ModelKeys keys)
     {
-        var showing = IndexPages();
-        var keys = new UInt128?[_pageKeys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var readers = IndexPages();
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        void ReadersOf(object read) => stale.UnionWith(readers.GetValueOrDefault(read) ?? []);
+        foreach (var article in readAgain.Concat(patch.Rerelated))
         {
-            keys[i] = _pageKeys[i];
+            ReadersOf(article);
         }
 
-        foreach (var article in readAgain)
+        // A changed term is a new object in every list that holds it; only a changed name changes what an article's pages show.
+        foreach (var article in patch.Retermed.Where(a => keys.Of(a) != Keys.Of(a)))
         {
-            foreach (var page in showing.GetValueOrDefault(article) ?? [])
+            ReadersOf(article);
+        }
+
+        foreach (var term in patch.Replaced)
+        {
+            ReadersOf(term);
+        }
+
+        foreach (var (now, before) in new[] { (site.Tags, _site.Tags), (site.Categories, _site.Categories) })
+        {
+            if (!ReferenceEquals(now, before))
             {
-                keys[page] = null;
+                ReadersOf(before);
             }
         }
 
-        return keys;
+        return stale;
     }
 
+    /// <summary>The key a page had in the last build, unless <paramref name="stale"/> names it or it is new.</summary>
+    public UInt128? KeyOf(PageSpec page, HashSet<string> stale) =>
+        !stale.Contains(page.OutputPath) && _outputKeys.TryGetValue(page.OutputPath, out var key) ? key : null;
+
     /// <summary>
-    /// Works out which pages show each article, once: a few tens of milliseconds at 10,000 articles, which the preview
-    /// spends while the writer reads rather than in the first rebuild after an edit.
+    /// Works out which pages read each article and term, once: a few tens of milliseconds at 10,000 articles, which the
+    /// preview spends while the writer reads rather than in the first rebuild after an edit.
     /// </summary>
-    public Dictionary<SiteArticle, List<int>> IndexPages()
+    public Dictionary<object, List<string>> IndexPages()
     {
-        if (_showing is null)
+        if (_readers is null)
         {
-            _showing = Showing(_pages!);
+            _readers = Readers(_site, _pages!);
             _pages = null;
         }
 
-        return _showing;
+        return _readers;
     }
 
-    private static Dictionary<SiteArticle, List<int>> Showing(IReadOnlyList<PageSpec> pages)
+    /// <summary>Besides its articles and terms, a page that shows all of a kind's terms reads which terms there are: the list.</summary>
+    private static Dictionary<object, List<string>> Readers(Site site, IReadOnlyList<PageSpec> pages)
     {
-        var showing = new Dictionary<SiteArticle, List<int>>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < pages.Count; i++)
+        var readers = new Dictionary<object, List<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var page in pages)
         {
-            foreach (var article in pages[i].Shows())
+            var terms = page.Terms();
+            IEnumerable<object?> lists = ReferenceEquals(terms, site.Tags) || ReferenceEquals(terms, site.Categories) ? [terms] : [];
+            foreach (var read in page.Shows().Concat<object?>(terms).Concat(lists))
             {
-                if (article is not null)
+                if (read is not null)
                 {
-                    (CollectionsMarshal.GetValueRefOrAddDefault(showing, article, out _) ??= []).Add(i);
+                    (CollectionsMarshal.GetValueRefOrAddDefault(readers, read, out _) ??= []).Add(page.OutputPath);
                 }
             }
         }
 
-        return showing;
+        return readers;
     }
 }

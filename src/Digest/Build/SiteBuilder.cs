@@ -112,7 +112,7 @@ public static class SiteBuilder
             && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, state.OutputDirectory, state.Outputs, options.PrivateOutput),
                 _ => state.Outputs.Count))
         {
-            return new LoadedSite(null, null, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
+            return new LoadedSite(null, null, null, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
         }
 
         var templates = timings.Measure("templates", () => templateCache.Load(theme, themeKey, diagnostics), t => t.Library.Theme.FileNames.Count);
@@ -149,7 +149,7 @@ public static class SiteBuilder
 
         var before = diagnostics.ToSortedList();
         var modelDiagnostics = new DiagnosticBag();
-        var site = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, modelDiagnostics, state.LastSite), s => s.Articles.Count);
+        var (site, patch) = timings.Measure("model", () => SiteModelBuilder.Build(articles, settings, modelDiagnostics, state.LastSite), s => s.Site.Articles.Count);
         var reported = modelDiagnostics.ToSortedList();
         foreach (var diagnostic in reported)
         {
@@ -159,7 +159,7 @@ public static class SiteBuilder
         // A model that reported something is not kept: one reused from it would not report it again.
         state.LastSite = reported.Count == 0 ? site : null;
         CheckLayouts(site, templates.Library, diagnostics);
-        return new LoadedSite(site, templates, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)]);
+        return new LoadedSite(site, patch, templates, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)]);
     }
 
     /// <summary>A file's size and time from the last scan, unless a change since names it or a folder holding it.</summary>
@@ -338,14 +338,17 @@ public static class SiteBuilder
         var everyPage = new Fingerprint().AddHash(templates.Key).Add(options.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
         var pages = SitePages.All(site, urls).ToList();
         var everyPageAndReading = new Fingerprint().AddHash(everyPage).AddHash(state.ReadKey).Value;
-        var memo = state.LastRender is { } last && last.Fits(site, pages.Count, everyPageAndReading) ? last : null;
-        var readAgain = memo?.ReadAgain(site);
+        var patch = loaded.Patch;
+        // Only a build that commits leaves a memo: its keys are then those of the output.
+        var memo = state.LastRender is { } last && last.Fits(patch, everyPageAndReading) ? last : null;
+        state.LastRender = null;
+        var readAgain = memo?.ReadAgain(site) ?? [];
         var keys = timings.Measure("model keys", () => new ModelKeys(site, everyPageAndReading, SourceHashes(state.Inputs),
-            memo is null ? null : (memo.Keys, readAgain!)), _ => readAgain?.Count ?? site.Articles.Count);
+            memo is null ? null : (memo.Keys, readAgain.Concat(patch!.Retermed))), _ => memo is null ? site.Articles.Count : readAgain.Count + patch!.Retermed.Count);
+        var stale = memo?.Stale(site, readAgain, patch!, keys);
         var renderer = new PageRenderer(templates.Library, Builtins(model, urls), options.StrictVariables);
-        var pageKeys = RenderPages(pages, model, keys, memo?.KeysUnlessShowing(readAgain!), everyPage, renderer, writer, state.OutputKeys,
+        var pageKeys = RenderPages(pages, model, keys, memo is null ? null : page => memo.KeyOf(page, stale!), everyPage, renderer, writer, state.OutputKeys,
             Claim, diagnostics, timings, cancellationToken);
-        state.LastRender = diagnostics.HasErrors ? null : new RenderMemo(site, pages, keys, pageKeys, memo);
         var outputKeys = new Dictionary<string, UInt128>(pages.Count, StringComparer.Ordinal);
         for (var i = 0; i < pages.Count; i++)
         {
@@ -353,7 +356,7 @@ public static class SiteBuilder
         }
 
         // A feed or sitemap made from the same inputs as in the last build is kept without being made again.
-        void EmitMade(string path, string owner, Fingerprint inputs, Func<byte[]> make)
+        void EmitMade(string path, string owner, Fingerprint inputs, Action<Stream> make)
         {
             if (!Claim(path, owner))
             {
@@ -368,7 +371,11 @@ public static class SiteBuilder
 
             if (!(state.OutputKeys.TryGetValue(path, out var before) && before == key && writer.TryKeep(path)))
             {
-                writer.Write(path, make());
+                var buffer = state.OutputBuffers.TryTake(out var kept) ? kept : new MemoryStream();
+                buffer.SetLength(0);
+                make(buffer);
+                writer.Write(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                state.OutputBuffers.Add(buffer);
             }
         }
 
@@ -376,20 +383,20 @@ public static class SiteBuilder
         var feed = new FeedContext(site.Settings, urls, Generator);
         // A feed shows only its newest articles: an edit of an older one leaves it as it was.
         var newest = keys.Add(new Fingerprint(), feed.Newest(site.Articles)).Value;
-        EmitMade("feed.xml", "feed.xml", new Fingerprint().AddHash(newest), () => AtomFeed.Write(feed, site.Settings.Title, "/feed.xml", "/", site.Articles));
-        EmitMade("rss.xml", "rss.xml", new Fingerprint().AddHash(newest), () => RssFeed.Write(feed, site.Articles));
-        EmitMade("feed.json", "feed.json", new Fingerprint().AddHash(newest), () => JsonFeed.Write(feed, site.Articles));
+        EmitMade("feed.xml", "feed.xml", new Fingerprint().AddHash(newest), output => AtomFeed.Write(output, feed, site.Settings.Title, "/feed.xml", "/", site.Articles));
+        EmitMade("rss.xml", "rss.xml", new Fingerprint().AddHash(newest), output => RssFeed.Write(output, feed, site.Articles));
+        EmitMade("feed.json", "feed.json", new Fingerprint().AddHash(newest), output => JsonFeed.Write(output, feed, site.Articles));
         if (site.Settings.TermFeeds)
         {
             Parallel.ForEach(site.Tags.Concat(site.Categories), term =>
                 EmitMade(term.FeedUrl.TrimStart('/'), term.FeedUrl, keys.Add(new Fingerprint().AddHash(keys.Of(term)), feed.Newest(term.Articles)),
-                    () => AtomFeed.Write(feed, $"{site.Settings.Title}: {term.Name}", term.FeedUrl, term.Url, term.Articles)));
+                    output => AtomFeed.Write(output, feed, $"{site.Settings.Title}: {term.Name}", term.FeedUrl, term.Url, term.Articles)));
         }
 
         // Keyed by the pages' own URLs: the absolute ones, a string per page, are made only when the sitemap is.
         var listed = pages.Where(p => p.InSitemap).ToList();
         EmitMade("sitemap.xml", "sitemap.xml", listed.Aggregate(new Fingerprint(), (key, page) => key.Add(page.Url).Add(page.LastModified?.UtcTicks ?? -1)),
-            () => Sitemap.Write(listed.Select(p => (urls.AbsUrl(p.Url), p.LastModified))));
+            output => Sitemap.Write(output, listed.Select(p => (urls.AbsUrl(p.Url), p.LastModified))));
         Emit("robots.txt", "robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {urls.AbsUrl("/sitemap.xml")}\n"));
         // GitHub Pages would otherwise run Jekyll over the output and drop files and folders starting with '_'.
         Emit(".nojekyll", ".nojekyll", []);
@@ -424,6 +431,7 @@ public static class SiteBuilder
         state.OutputDirectory = outputDirectory;
         state.Outputs = records;
         state.OutputKeys = outputKeys;
+        state.LastRender = new RenderMemo(site, pages, keys, outputKeys, memo, patch);
         timings.Add("commit", writer.ChangedFiles.Count, watch.Elapsed);
         return new BuildResult(diagnostics.ToSortedList(), timings, writer.Written, writer.Unchanged, writer.ChangedFiles);
     }
@@ -433,10 +441,10 @@ public static class SiteBuilder
     /// what the last build wrote, and writes it at once from its worker's buffer: no page outlives its render. A page
     /// made from the same inputs as in the last build (<paramref name="previousKeys"/>) is kept without building its values.
     /// </summary>
-    /// <param name="knownKeys">Page keys known without working them out (<see cref="RenderMemo"/>); null for a page without.</param>
+    /// <param name="knownKey">A page's key known without working it out (<see cref="RenderMemo"/>), or null.</param>
     /// <param name="everyPage">What every page's templates see: the theme, the tool, the site object.</param>
     /// <returns>The key of what each page was made from, in the order of <paramref name="pages"/>.</returns>
-    private static UInt128[] RenderPages(List<PageSpec> pages, TemplateModel model, ModelKeys keys, UInt128?[]? knownKeys, UInt128 everyPage,
+    private static UInt128[] RenderPages(List<PageSpec> pages, TemplateModel model, ModelKeys keys, Func<PageSpec, UInt128?>? knownKey, UInt128 everyPage,
         PageRenderer renderer, OutputWriter writer, Dictionary<string, UInt128> previousKeys, Func<string, string, bool> claim,
         DiagnosticBag diagnostics, StageTimings timings, CancellationToken cancellationToken)
     {
@@ -453,7 +461,7 @@ public static class SiteBuilder
             }
 
             var start = Stopwatch.GetTimestamp();
-            pageKeys[i] = knownKeys?[i] ?? page.Key(keys);
+            pageKeys[i] = knownKey?.Invoke(page) ?? page.Key(keys);
             if (previousKeys.TryGetValue(page.OutputPath, out var before) && before == pageKeys[i] && writer.TryKeep(page.OutputPath))
             {
                 worker.RenderTicks += Stopwatch.GetTimestamp() - start;
@@ -566,10 +574,11 @@ public static class SiteBuilder
     }
 
     /// <param name="Site">Null when nothing changed since the last build.</param>
+    /// <param name="Patch">How <paramref name="Site"/> differs from the last build's model, when made from it.</param>
     /// <param name="Templates">Null when nothing changed: the theme is not parsed then.</param>
     /// <param name="DiagnosticsBeforeSite">What was reported before the model was built: a build that reports nothing more records its key.</param>
     /// <param name="InputDiagnostics">What reading the input files reported.</param>
-    private sealed record LoadedSite(Site? Site, LoadedTemplates? Templates, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
+    private sealed record LoadedSite(Site? Site, ModelPatch? Patch, LoadedTemplates? Templates, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
         DateTimeOffset SiteKeyFrom, DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite,
         IReadOnlyList<Diagnostic> InputDiagnostics);
 }

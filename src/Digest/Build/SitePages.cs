@@ -20,11 +20,11 @@ internal static class SitePages
             .Append(NotFoundPage(site));
 
     private static IEnumerable<PageSpec> HomePages(Site site) =>
-        Paginated(site, "/", site.Articles, "home", "home", site.Settings.Title, site.Settings.Description, _ => new Fingerprint(), null);
+        Paginated(site, "/", site.Articles, "home", "home", site.Settings.Title, site.Settings.Description, [], () => new Fingerprint(), null);
 
     private static IEnumerable<PageSpec> ArticlePages(Site site, UrlFunctions urls) =>
         site.Articles.Select(article => new PageSpec(article.Url, article.Source.Layout ?? "article", article.Source.SourcePath,
-            article.Source.Updated ?? article.Source.Date, true, () => [article, article.Older, article.Newer, .. article.Related], _ => new Fingerprint(),
+            article.Source.Updated ?? article.Source.Date, true, () => [article, article.Older, article.Newer, .. article.Related], () => [], () => new Fingerprint(),
             model => Globals(site, "article", article.Url, article.Source.Title, article.Source.Summary,
                 image: article.Source.Image, ogType: "article", lang: article.Source.Lang,
                 jsonLd: JsonLd.NewsArticle(article, urls, site.Settings.Title),
@@ -32,14 +32,14 @@ internal static class SitePages
 
     private static IEnumerable<PageSpec> StandalonePages(Site site) =>
         site.Pages.Select(page => new PageSpec(page.Url, page.Source.Layout ?? "page", page.Source.SourcePath,
-            page.Source.Updated ?? page.Source.Date, true, () => [page], _ => new Fingerprint(),
+            page.Source.Updated ?? page.Source.Date, true, () => [page], () => [], () => new Fingerprint(),
             model => Globals(site, "page", page.Url, page.Source.Title, page.Source.Summary,
                 image: page.Source.Image, lang: page.Source.Lang,
                 extra: g => g["article"] = model.Summary(page))));
 
     private static IEnumerable<PageSpec> TermPages(Site site, IReadOnlyList<Term> terms, string kind, string label) =>
         terms.SelectMany(term => Paginated(site, term.Url, term.Articles, kind, kind, $"{label}: {term.Name}",
-            $"{term.Articles.Count} articles under {term.Name}.", keys => new Fingerprint().AddHash(keys.Of(term)), (model, g) =>
+            $"{term.Articles.Count} articles under {term.Name}.", [term], () => new Fingerprint(), (model, g) =>
             {
                 g["term"] = model.Term(term);
                 var page = (ScriptObject)g["page"]!;
@@ -54,7 +54,7 @@ internal static class SitePages
     ];
 
     private static PageSpec TermIndex(Site site, string url, string kind, string title, IReadOnlyList<Term> terms) =>
-        new(url, kind, url, Newest(site.Articles), true, () => [], keys => terms.Aggregate(new Fingerprint(), (key, term) => key.AddHash(keys.Of(term))),
+        new(url, kind, url, Newest(site.Articles), true, () => [], () => terms, () => new Fingerprint(),
             model => Globals(site, kind, url, title, $"{title} of {site.Settings.Title}.",
                 extra: g => g["terms"] = model.Terms(terms)));
 
@@ -64,20 +64,20 @@ internal static class SitePages
             var kind = archive.Kind.ToString().ToLowerInvariant();
             var title = archive.Kind == ArchiveKind.Day ? $"Edition of {archive.Title}" : $"Archive: {archive.Title}";
             return Paginated(site, archive.Url, archive.Articles, kind, kind, title,
-                $"{archive.Articles.Count} articles from {archive.Title}.", _ => new Fingerprint().AddHash(ModelKeys.Of(archive)), (_, g) => g["archive"] = TemplateModel.Archive(archive));
+                $"{archive.Articles.Count} articles from {archive.Title}.", [], () => new Fingerprint().AddHash(ModelKeys.Of(archive)), (_, g) => g["archive"] = TemplateModel.Archive(archive));
         });
 
     private static PageSpec NotFoundPage(Site site) =>
-        new("/404.html", "404", "/404.html", null, false, () => [], _ => new Fingerprint(),
+        new("/404.html", "404", "/404.html", null, false, () => [], () => [], () => new Fingerprint(),
             _ => Globals(site, "404", "/404.html", "Page not found", "The page you asked for does not exist."));
 
     private static IEnumerable<PageSpec> Paginated(Site site, string baseUrl, IReadOnlyList<SiteArticle> articles, string layout,
-        string kind, string title, string description, Func<ModelKeys, Fingerprint> listKey, Action<TemplateModel, ScriptObject>? extra) =>
+        string kind, string title, string description, IReadOnlyList<Term> terms, Func<Fingerprint> listKey, Action<TemplateModel, ScriptObject>? extra) =>
         Pagination.Paginate(baseUrl, articles.Count, site.Settings.PageSize).Select(pagination =>
         {
             var pageTitle = pagination.PageNumber > 1 ? $"{title} (page {pagination.PageNumber})" : title;
             var slice = pagination.Slice(articles);
-            return new PageSpec(pagination.Url, layout, pagination.Url, Newest(slice), true, () => slice, keys => listKey(keys).Add(articles.Count), model =>
+            return new PageSpec(pagination.Url, layout, pagination.Url, Newest(slice), true, () => slice, () => terms, () => listKey().Add(articles.Count), model =>
                 Globals(site, kind, pagination.Url, pageTitle, description, extra: g =>
                 {
                     g["paginator"] = model.Paginator(pagination, articles);

@@ -8,11 +8,11 @@ internal static class AtomFeed
 {
     private const string Namespace = "http://www.w3.org/2005/Atom";
 
-    public static byte[] Write(FeedContext feed, string title, string feedUrl, string pageUrl, IReadOnlyList<SiteArticle> articles)
+    public static void Write(Stream output, FeedContext feed, string title, string feedUrl, string pageUrl, IReadOnlyList<SiteArticle> articles)
     {
         var newest = feed.Newest(articles);
         var updated = newest.Count > 0 ? newest.Max(FeedContext.LastChange) : DateTimeOffset.UnixEpoch;
-        return XmlOutput.Write(w =>
+        XmlOutput.Write(output, w =>
         {
             w.WriteStartElement("feed", Namespace);
             w.WriteAttributeString("xml", "lang", null, feed.Settings.Language);

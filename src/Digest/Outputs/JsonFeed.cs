@@ -11,11 +11,10 @@ internal static class JsonFeed
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), NewLine = "\n" };
 
-    public static byte[] Write(FeedContext feed, IReadOnlyList<SiteArticle> articles)
+    public static void Write(Stream output, FeedContext feed, IReadOnlyList<SiteArticle> articles)
     {
         var settings = feed.Settings;
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        using (var w = new Utf8JsonWriter(output, Options))
         {
             w.WriteStartObject();
             w.WriteString("version", "https://jsonfeed.org/version/1.1");
@@ -79,8 +78,7 @@ internal static class JsonFeed
             w.WriteEndObject();
         }
 
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        output.WriteByte((byte)'\n');
     }
 
     private static void WriteAuthors(Utf8JsonWriter w, IEnumerable<string> names)

@@ -6,11 +6,11 @@ namespace Digest.Outputs;
 /// <summary>RSS 2.0 of the newest articles, dates in RFC 822.</summary>
 internal static class RssFeed
 {
-    public static byte[] Write(FeedContext feed, IReadOnlyList<SiteArticle> articles)
+    public static void Write(Stream output, FeedContext feed, IReadOnlyList<SiteArticle> articles)
     {
         var newest = feed.Newest(articles);
         var settings = feed.Settings;
-        return XmlOutput.Write(w =>
+        XmlOutput.Write(output, w =>
         {
             w.WriteStartElement("rss");
             w.WriteAttributeString("version", "2.0");

@@ -15,18 +15,16 @@ internal static class XmlOutput
         NewLineHandling = NewLineHandling.Replace,
     };
 
-    public static byte[] Write(Action<XmlWriter> write)
+    public static void Write(Stream output, Action<XmlWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, Settings))
+        using (var writer = XmlWriter.Create(output, Settings))
         {
             writer.WriteStartDocument();
             write(writer);
             writer.WriteEndDocument();
         }
 
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        output.WriteByte((byte)'\n');
     }
 
     /// <summary>Strips characters XML 1.0 cannot carry (control characters from hostile input).</summary>

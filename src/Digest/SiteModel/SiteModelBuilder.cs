@@ -12,12 +12,14 @@ public static class SiteModelBuilder
 
     /// <param name="previous">
     /// The model of the last build, made with the same settings and without any diagnostic; null when there is none.
-    /// When every article is placed as it was there (an edit of a body, a title, a summary), its order, terms, related
-    /// articles and archives are kept and only the articles themselves are replaced.
+    /// When every article is placed as it was there (an edit of a body, a title, a summary, or of tags and categories),
+    /// its order and archives are kept, and only the articles themselves are replaced and, if their terms changed, the
+    /// terms and related articles regrouped.
     /// </param>
-    public static Site Build(IReadOnlyList<Article> articles, SiteSettings settings, DiagnosticBag diagnostics, Site? previous = null)
+    /// <returns>The model, and how it differs from <paramref name="previous"/> when made from it (null when made anew).</returns>
+    public static (Site Site, ModelPatch? Patch) Build(IReadOnlyList<Article> articles, SiteSettings settings, DiagnosticBag diagnostics, Site? previous = null)
     {
-        if (previous is not null && Reuse(previous, articles, settings) is { } kept)
+        if (previous is not null && Reuse(previous, articles, settings, diagnostics) is { } kept)
         {
             return kept;
         }
@@ -45,16 +47,14 @@ public static class SiteModelBuilder
 
         var tags = Group(placed, TermKind.Tag, a => a.Source.Tags, (a, terms) => a.Tags = terms);
         var categories = Group(placed, TermKind.Category, a => a.Source.Categories, (a, terms) => a.Categories = terms);
-        FindRelated(placed, settings.RelatedCount);
+        FindRelated(placed, placed, settings.RelatedCount);
 
         var days = Archives(placed, ArchiveKind.Day, d => d);
         var months = Archives(placed, ArchiveKind.Month, d => new DateOnly(d.Year, d.Month, 1));
         var years = Archives(placed, ArchiveKind.Year, d => new DateOnly(d.Year, 1, 1));
         Nest(days, months);
         Nest(months, years);
-        ReportGeneratedUrls(placed.Concat(pages), GeneratedUrls(tags, categories, settings.Archives ? [.. days, .. months, .. years] : []), diagnostics);
-
-        return new Site
+        var site = new Site
         {
             Settings = settings,
             Articles = placed,
@@ -65,9 +65,11 @@ public static class SiteModelBuilder
             Months = months,
             Years = years,
         };
+        ReportGeneratedUrls(site, diagnostics);
+        return (site, null);
     }
 
-    private static Site? Reuse(Site previous, IReadOnlyList<Article> articles, SiteSettings settings)
+    private static (Site, ModelPatch)? Reuse(Site previous, IReadOnlyList<Article> articles, SiteSettings settings, DiagnosticBag diagnostics)
     {
         if (articles.Count != previous.Articles.Count + previous.Pages.Count)
         {
@@ -76,6 +78,7 @@ public static class SiteModelBuilder
 
         var placed = previous.Articles.Concat(previous.Pages).ToDictionary(a => a.Source.SourcePath, StringComparer.Ordinal);
         var replaced = new List<(SiteArticle Placed, Article Source)>();
+        var (retagged, recategorized) = (false, false);
         foreach (var article in articles)
         {
             if (!placed.TryGetValue(article.SourcePath, out var before) || !PlacedAlike(before, article, settings))
@@ -86,6 +89,8 @@ public static class SiteModelBuilder
             if (!ReferenceEquals(before.Source, article))
             {
                 replaced.Add((before, article));
+                retagged |= !article.IsPage && !before.Source.Tags.SequenceEqual(article.Tags, StringComparer.Ordinal);
+                recategorized |= !article.IsPage && !before.Source.Categories.SequenceEqual(article.Categories, StringComparer.Ordinal);
             }
         }
 
@@ -94,27 +99,54 @@ public static class SiteModelBuilder
             before.Source = source;
         }
 
-        return new Site
-        {
-            Settings = settings,
-            Articles = previous.Articles,
-            Pages = previous.Pages,
-            Tags = previous.Tags,
-            Categories = previous.Categories,
-            Days = previous.Days,
-            Months = previous.Months,
-            Years = previous.Years,
-        };
+        return retagged || recategorized
+            ? Reterm(previous, retagged, recategorized, settings, diagnostics)
+            : (With(previous, previous.Tags, previous.Categories), new ModelPatch(previous, [], [], []));
     }
 
-    /// <summary>Whether a new reading of a file puts the article where it was: everything the model is made of.</summary>
+    /// <summary>
+    /// Groups the terms of each kind that changed again as <see cref="Build"/> does; a term with the same name and articles as before stays the
+    /// object it was, so that the patch names only what changed. Only articles on the timeline of a changed term can
+    /// have other related articles.
+    /// </summary>
+    private static (Site, ModelPatch) Reterm(Site previous, bool retagged, bool recategorized, SiteSettings settings, DiagnosticBag diagnostics)
+    {
+        var articles = previous.Articles;
+        var before = articles.Select(a => (a.Tags, a.Categories, a.Related)).ToArray();
+        var changes = new TermChanges();
+        var tags = retagged ? Group(articles, TermKind.Tag, a => a.Source.Tags, (a, terms) => a.Tags = terms, previous.Tags, changes) : previous.Tags;
+        var categories = recategorized
+            ? Group(articles, TermKind.Category, a => a.Source.Categories, (a, terms) => a.Categories = terms, previous.Categories, changes)
+            : previous.Categories;
+        var retermed = articles.Where((a, i) => !a.Tags.SequenceEqual(before[i].Tags) || !a.Categories.SequenceEqual(before[i].Categories)).ToList();
+
+        var onChangedTimelines = changes.Replaced.Concat(changes.Made).SelectMany(t => t.Articles).Distinct().ToList();
+        FindRelated(articles, onChangedTimelines, settings.RelatedCount);
+        var rerelated = onChangedTimelines.Where(a => !a.Related.SequenceEqual(before[a.Index].Related)).ToList();
+
+        var site = With(previous, tags, categories);
+        ReportGeneratedUrls(site, diagnostics);
+        return (site, new ModelPatch(previous, retermed, rerelated, changes.Replaced));
+    }
+
+    private static Site With(Site previous, IReadOnlyList<Term> tags, IReadOnlyList<Term> categories) => new()
+    {
+        Settings = previous.Settings,
+        Articles = previous.Articles,
+        Pages = previous.Pages,
+        Tags = tags,
+        Categories = categories,
+        Days = previous.Days,
+        Months = previous.Months,
+        Years = previous.Years,
+    };
+
+    /// <summary>Whether a new reading of a file puts the article where it was: its order, its URL, its archives; not its terms.</summary>
     private static bool PlacedAlike(SiteArticle placed, Article article, SiteSettings settings)
     {
         var before = placed.Source;
         return ReferenceEquals(before, article)
             || (before.IsPage == article.IsPage && before.Date == article.Date && placed.Url == UrlOf(article, settings)
-                && before.Tags.SequenceEqual(article.Tags, StringComparer.Ordinal)
-                && before.Categories.SequenceEqual(article.Categories, StringComparer.Ordinal)
                 && (!article.IsPage || (before.MenuOrder == article.MenuOrder && before.Title == article.Title)));
     }
 
@@ -142,8 +174,10 @@ public static class SiteModelBuilder
     }
 
     /// <summary>The URLs of the pages Digest makes itself, each with what it is, for messages.</summary>
-    private static Dictionary<string, string> GeneratedUrls(List<Term> tags, List<Term> categories, List<Archive> archives)
+    private static Dictionary<string, string> GeneratedUrls(Site site)
     {
+        var (tags, categories) = (site.Tags, site.Categories);
+        IEnumerable<Archive> archives = site.Settings.Archives ? [.. site.Days, .. site.Months, .. site.Years] : [];
         var urls = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["/"] = "the home page",
@@ -172,9 +206,10 @@ public static class SiteModelBuilder
     /// An article or page at the URL of a generated page would be overwritten by it or overwrite it; found here,
     /// before rendering, so the report names the file and does not depend on which page rendered first.
     /// </summary>
-    private static void ReportGeneratedUrls(IEnumerable<SiteArticle> articles, Dictionary<string, string> generated, DiagnosticBag diagnostics)
+    private static void ReportGeneratedUrls(Site site, DiagnosticBag diagnostics)
     {
-        foreach (var article in articles)
+        var generated = GeneratedUrls(site);
+        foreach (var article in site.Articles.Concat(site.Pages))
         {
             if (generated.TryGetValue(article.Url, out var what))
             {
@@ -185,12 +220,13 @@ public static class SiteModelBuilder
     }
 
     /// <summary>Merges names case-insensitively (and by slug); the display name is the first spelling seen, oldest article first.</summary>
-    private static List<Term> Group(List<SiteArticle> articles, TermKind kind,
-        Func<SiteArticle, IReadOnlyList<string>> names, Action<SiteArticle, IReadOnlyList<Term>> assign)
+    /// <param name="earlier">The same kind's terms in the model regrouped, whose unchanged terms are kept; null in a new model.</param>
+    private static IReadOnlyList<Term> Group(IReadOnlyList<SiteArticle> articles, TermKind kind, Func<SiteArticle, IReadOnlyList<string>> names,
+        Action<SiteArticle, IReadOnlyList<Term>> assign, IReadOnlyList<Term>? earlier = null, TermChanges? changes = null)
     {
         var bySlug = new Dictionary<string, Term>(StringComparer.Ordinal);
         var bySpelling = new Dictionary<string, Term>(StringComparer.OrdinalIgnoreCase);
-        var termsOf = new IReadOnlyList<Term>[articles.Count];
+        var termsOf = new List<Term>[articles.Count];
         for (var i = articles.Count - 1; i >= 0; i--)
         {
             var own = new List<Term>();
@@ -220,25 +256,72 @@ public static class SiteModelBuilder
         // Filling in newest-first order gives every term its articles newest first.
         for (var i = 0; i < articles.Count; i++)
         {
-            assign(articles[i], termsOf[i]);
             foreach (var term in termsOf[i])
             {
                 term.Articles.Add(articles[i]);
             }
         }
 
-        return [.. bySlug.Values.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal)];
+        var allKept = earlier is not null && Keep(bySlug, termsOf, earlier, changes!);
+        for (var i = 0; i < articles.Count; i++)
+        {
+            assign(articles[i], termsOf[i]);
+        }
+
+        // The same list when every term was kept: what shows all terms of the kind stays as it was.
+        return allKept ? earlier! : [.. bySlug.Values.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Puts back every earlier term that is the same (name, slug, articles in order) as its regrouped one.</summary>
+    /// <returns>Whether every earlier term was kept and none made.</returns>
+    private static bool Keep(Dictionary<string, Term> bySlug, List<Term>[] termsOf, IReadOnlyList<Term> earlier, TermChanges changes)
+    {
+        var earlierBySlug = earlier.ToDictionary(t => t.Slug, StringComparer.Ordinal);
+        var kept = new Dictionary<Term, Term>(ReferenceEqualityComparer.Instance);
+        var (made, replaced) = (changes.Made.Count, changes.Replaced.Count);
+        foreach (var term in bySlug.Values)
+        {
+            if (earlierBySlug.Remove(term.Slug, out var old) && old.Name == term.Name && old.Articles.SequenceEqual(term.Articles))
+            {
+                kept.Add(term, old);
+            }
+            else
+            {
+                changes.Made.Add(term);
+                if (old is not null)
+                {
+                    changes.Replaced.Add(old);
+                }
+            }
+        }
+
+        changes.Replaced.AddRange(earlierBySlug.Values);
+        foreach (var old in kept.Values)
+        {
+            bySlug[old.Slug] = old;
+        }
+
+        foreach (var own in termsOf)
+        {
+            for (var i = 0; i < own.Count; i++)
+            {
+                own[i] = kept.GetValueOrDefault(own[i], own[i]);
+            }
+        }
+
+        return changes.Made.Count == made && changes.Replaced.Count == replaced;
     }
 
     /// <summary>
     /// Scores neighbours on each shared term's timeline: two points per shared tag, one for a shared category;
     /// ties go to the article nearer in time. Looking only at nearby articles keeps this linear in the site's size.
     /// </summary>
-    private static void FindRelated(List<SiteArticle> articles, int count)
+    /// <param name="which">The articles whose related articles are to be found (all of them in a new model).</param>
+    private static void FindRelated(IReadOnlyList<SiteArticle> articles, IEnumerable<SiteArticle> which, int count)
     {
         // Scores by position in one array per worker, reused: a table per article was most of what the stage allocated,
         // and hashing its keys most of its time.
-        Parallel.ForEach(articles, () => new Scores(articles.Count), (article, _, scores) =>
+        Parallel.ForEach(which, () => new Scores(articles.Count), (article, _, scores) =>
         {
             scores.Clear();
             void Score(Term term, int points)
@@ -270,7 +353,7 @@ public static class SiteModelBuilder
     }
 
     /// <summary>The <paramref name="count"/> best scored: highest score, then nearest in time, then newest.</summary>
-    private static SiteArticle[] Best(Scores scores, int origin, int count, List<SiteArticle> articles)
+    private static SiteArticle[] Best(Scores scores, int origin, int count, IReadOnlyList<SiteArticle> articles)
     {
         bool Before((int Index, int Score) a, (int Index, int Score) b)
         {
@@ -357,6 +440,13 @@ public static class SiteModelBuilder
 
     private static bool Contains(Archive parent, DateOnly date) =>
         parent.Kind == ArchiveKind.Year ? parent.Date.Year == date.Year : parent.Date.Year == date.Year && parent.Date.Month == date.Month;
+
+    /// <summary>What regrouping found against the terms before: the terms it no longer has, and those it made in their place or anew.</summary>
+    private sealed class TermChanges
+    {
+        public List<Term> Replaced { get; } = [];
+        public List<Term> Made { get; } = [];
+    }
 
     /// <summary>Points by article position; only the positions scored are visited, and cleared.</summary>
     private sealed class Scores(int articleCount)

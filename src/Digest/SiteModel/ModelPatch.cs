@@ -1,0 +1,16 @@
+namespace Digest.SiteModel;
+
+/// <summary>
+/// How a model made from the last one differs from it, when every article kept its date, its URL and its place in the
+/// order: which articles got other terms or other related articles, and which terms changed. Empty for an edit of bodies,
+/// titles or summaries, which keeps the whole model.
+/// </summary>
+/// <param name="From">The model this one was made from.</param>
+/// <param name="Retermed">Articles whose lists of tags or categories hold other terms than before (a changed term is a new object).</param>
+/// <param name="Rerelated">Articles whose related articles changed.</param>
+/// <param name="Replaced">Terms of <paramref name="From"/> that this model no longer has: gone, or changed in name or articles.</param>
+public sealed record ModelPatch(Site From, IReadOnlyList<SiteArticle> Retermed, IReadOnlyList<SiteArticle> Rerelated, IReadOnlyList<Term> Replaced)
+{
+    /// <summary>Whether the model is the same but for the articles' own values (bodies, titles, summaries).</summary>
+    public bool MovesNothing => Retermed.Count == 0 && Rerelated.Count == 0 && Replaced.Count == 0;
+}
