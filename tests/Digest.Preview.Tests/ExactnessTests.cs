@@ -72,6 +72,34 @@ public sealed class ExactnessTests
         }
     }
 
+    [Theory]
+    [InlineData("tags/transport/")]
+    [InlineData("feed.xml")]
+    [InlineData("sitemap.xml")]
+    public async Task ARequestWithTheETagOfThePageBeforeAnEditGetsThePageAfterIt(string file)
+    {
+        using var site = TestSite.CopyOfSample(pageSize: 10);
+        await using var preview = await PreviewHarness.StartAsync(site.Root, liveReload: false);
+        using var before = await preview.Http.GetAsync(preview.Url(file));
+        var etag = before.Headers.ETag!;
+
+        // A new title shows on the tag's page and in the feed, a new update time in the sitemap.
+        var report = await preview.EditAsync(() =>
+        {
+            site.Replace(Rail, "title: \"Gyumri rail link reopens after two-year rebuild\"", "title: \"Gyumri line reopens\"");
+            site.Replace(Rail, "updated: 2026-11-03T14:40:00+04:00", "updated: 2026-11-27T08:00:00+04:00");
+        }, [Rail]);
+        Assert.True(report.Result.Succeeded, string.Join("\n", report.Result.Diagnostics));
+        using var request = new HttpRequestMessage(HttpMethod.Get, preview.Url(file));
+        request.Headers.IfNoneMatch.Add(etag);
+        using var after = await preview.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(etag, after.Headers.ETag);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(preview.Server.OutputDirectory, file.EndsWith('/') ? file + "index.html" : file)),
+            await after.Content.ReadAsByteArrayAsync());
+    }
+
     /// <summary>Builds the same files cold into another folder and fetches every one of them from the preview.</summary>
     private static async Task AssertServesColdBuildAsync(PreviewHarness preview, TestSite site, string after)
     {

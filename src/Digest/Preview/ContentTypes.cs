@@ -6,7 +6,8 @@ namespace Digest.Preview;
 /// <summary>The Content-Type of a built file, as GitHub Pages would send it, with feeds told apart by their content.</summary>
 internal static class ContentTypes
 {
-    private const int SniffLength = 1024;
+    /// <summary>How much of a file's start <see cref="For"/> looks at.</summary>
+    public const int SniffLength = 1024;
     private static readonly FileExtensionContentTypeProvider ByExtension = new();
 
     public static string For(string path, ReadOnlySpan<byte> content)

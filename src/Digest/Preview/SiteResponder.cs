@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -112,16 +111,17 @@ internal sealed class SiteResponder(SitePathResolver resolver, LiveReloadHub? li
         context.Response.Headers.Location = path + context.Request.QueryString.Value;
     }
 
+    /// <summary>
+    /// Serves one version of the file whole: it is opened once, and a rebuild renames new files over old ones. The
+    /// ETag is the open file's size and time, so a conditional request reads nothing; only HTML, which gets the live
+    /// reload script, is read into memory, and every other file (a sitemap runs to megabytes) is streamed.
+    /// </summary>
     private async Task SendFileAsync(HttpContext context, string file, int status)
     {
-        byte[] bytes;
-        DateTimeOffset lastModified;
+        FileStream stream;
         try
         {
-            bytes = await File.ReadAllBytesAsync(file, context.RequestAborted);
-            var written = File.GetLastWriteTimeUtc(file);
-            // HTTP dates have whole seconds; compare like with like.
-            lastModified = new DateTimeOffset(written.Ticks - (written.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -136,29 +136,40 @@ internal sealed class SiteResponder(SitePathResolver resolver, LiveReloadHub? li
             return;
         }
 
-        var inject = liveReload is not null && IsHtml(file);
-        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 12)) + (inject ? "-live" : "") + "\"");
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = ContentTypes.For(file, bytes);
-        // Revalidate every time: the whole point of a preview is that files change.
-        response.Headers.CacheControl = "no-cache";
-        response.Headers.XContentTypeOptions = "nosniff";
-        var headers = response.GetTypedHeaders();
-        headers.ETag = etag;
-        headers.LastModified = lastModified;
-        if (status == StatusCodes.Status200OK && NotModified(context.Request.GetTypedHeaders(), etag, lastModified))
+        await using (stream)
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            response.ContentType = null;
-            return;
-        }
+            var length = stream.Length;
+            var written = File.GetLastWriteTimeUtc(stream.SafeFileHandle);
+            // HTTP dates have whole seconds; compare like with like.
+            var lastModified = new DateTimeOffset(written.Ticks - (written.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+            var inject = liveReload is not null && IsHtml(file);
+            var etag = new EntityTagHeaderValue($"\"{length:x}-{written.Ticks:x}{(inject ? "-live" : "")}\"");
+            var head = new byte[inject ? length : Math.Min(length, ContentTypes.SniffLength)];
+            await stream.ReadExactlyAsync(head, context.RequestAborted);
 
-        var body = inject ? Inject(bytes) : bytes;
-        response.ContentLength = body.Length;
-        if (!HttpMethods.IsHead(context.Request.Method))
-        {
-            await response.Body.WriteAsync(body, context.RequestAborted);
+            var response = context.Response;
+            response.StatusCode = status;
+            response.ContentType = ContentTypes.For(file, head);
+            // Revalidate every time: the whole point of a preview is that files change.
+            response.Headers.CacheControl = "no-cache";
+            response.Headers.XContentTypeOptions = "nosniff";
+            var headers = response.GetTypedHeaders();
+            headers.ETag = etag;
+            headers.LastModified = lastModified;
+            if (status == StatusCodes.Status200OK && NotModified(context.Request.GetTypedHeaders(), etag, lastModified))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentType = null;
+                return;
+            }
+
+            var body = inject ? Inject(head) : head;
+            response.ContentLength = inject ? body.Length : length;
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await response.Body.WriteAsync(body, context.RequestAborted);
+                await stream.CopyToAsync(response.Body, context.RequestAborted);
+            }
         }
     }
 
