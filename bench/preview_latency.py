@@ -5,6 +5,8 @@ For each edit: the same edit is first applied to a shadow copy of the site, whic
 expected output; the files that differ from the previous expected output are the pages the edit affects. Then the
 clock starts, the edit is saved in the previewed site, and every affected file is fetched over HTTP until each one
 is served with exactly the expected bytes (or 404 when the edit removed it). The time is write -> last page right.
+The poller revalidates as a browser does, with the ETag of the version it last saw: until a file changes the preview
+answers 304 without a body, so polling a 1.8 MB sitemap every 5 ms does not take a core from the rebuild it waits for.
 """
 import argparse
 import hashlib
@@ -104,18 +106,19 @@ class Preview:
         self.proc.wait(timeout=30)
 
 
-def get(conn_box, port, path):
-    for _ in range(2):
+def get(conn_box, port, path, etag=None):
+    """(status, body, ETag); with an ETag, a file that is still that version answers 304 and no body."""
+    headers = {"If-None-Match": etag} if etag else {}
+    for attempt in range(3):
         try:
             conn = conn_box[0]
-            conn.request("GET", path)
+            conn.request("GET", path, headers=headers)
             r = conn.getresponse()
-            return r.status, r.read()
+            return r.status, r.read(), r.getheader("ETag")
         except (ConnectionError, http.client.HTTPException, OSError):
+            if attempt == 2:
+                raise
             conn_box[0] = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    conn_box[0].request("GET", path)
-    r = conn_box[0].getresponse()
-    return r.status, r.read()
 
 
 def main():
@@ -151,7 +154,7 @@ def main():
         conn = [http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)]
         while True:
             try:
-                status, _ = get(conn, args.port, "/")
+                status, _, _ = get(conn, args.port, "/")
                 if status == 200:
                     break
             except OSError:
@@ -174,15 +177,18 @@ def main():
             expected = after
             pending = dict(changed)
             pending.update({p: None for p in removed})
+            seen = {p: get(conn, args.port, "/" + p)[2] for p in pending}
 
             t0 = time.perf_counter()
             edit_file(site, rel, change)
             while pending:
                 for path in list(pending):
-                    status, body = get(conn, args.port, "/" + path)
+                    status, body, etag = get(conn, args.port, "/" + path, seen[path])
                     want = pending[path]
                     if (want is None and status == 404) or (want is not None and status == 200 and body == want):
                         del pending[path]
+                    elif status == 200:
+                        seen[path] = etag
                 if time.perf_counter() - t0 > 300:
                     sys.exit("%s: %d pages still not updated after 300 s, e.g. %s" % (kind, len(pending), sorted(pending)[:3]))
                 if pending:

@@ -49,5 +49,7 @@ internal static class BuildReporter
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"total",-22} {"",7} {timings.Total.TotalMilliseconds,9:F1}"));
+        var (collections, paused) = timings.Collections;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"collections, paused",-22} {collections,7} {paused.TotalMilliseconds,9:F1}"));
     }
 }

@@ -14,8 +14,9 @@ public sealed record PreviewOptions
     /// <summary>Inject the live reload script into HTML responses and serve its event stream.</summary>
     public bool LiveReload { get; init; } = true;
     /// <summary>
-    /// How long the files must stay quiet before a rebuild: editors save in several steps, all within a few milliseconds.
-    /// A change during a rebuild causes one more, so a file caught half-written is built again once it is whole.
+    /// How long the files must stay quiet before a rebuild: editors save in several steps (a temporary file, then a
+    /// rename), all within a millisecond or two. Eleventy and Vite do not wait at all. A change during a rebuild causes
+    /// one more, so a file caught half-written is built again once it is whole.
     /// </summary>
-    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(10);
 }
