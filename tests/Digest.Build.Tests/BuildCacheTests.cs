@@ -80,6 +80,53 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Theory]
+    [InlineData("bodies missing")]
+    [InlineData("bodies truncated")]
+    [InlineData("bodies with a flipped byte")]
+    public void ACacheWhoseFileOfBodiesIsDamagedIsIgnoredWithAWarning(string damage)
+    {
+        SiteBuilder.Build(_site.Options());
+        _site.Edit("input/articles/city-council-bus-lanes.md", text => text + "\nChanged after the cache was written.\n");
+        var bodies = Assert.Single(BodiesFiles());
+        var bytes = File.ReadAllBytes(bodies);
+        switch (damage)
+        {
+            case "bodies missing": File.Delete(bodies); break;
+            case "bodies truncated": File.WriteAllBytes(bodies, bytes[..(bytes.Length / 2)]); break;
+            default: bytes[bytes.Length / 2] ^= 0x55; File.WriteAllBytes(bodies, bytes); break;
+        }
+
+        var result = SiteBuilder.Build(_site.Options());
+
+        Assert.True(result.Succeeded);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((Severity.Warning, DiagnosticCodes.CacheDamaged), (warning.Severity, warning.Code));
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+        Assert.Empty(SiteBuilder.Build(_site.Options()).Diagnostics);
+    }
+
+    [Fact]
+    public void TheCacheKeepsTheFileItsBuildParsedBodiesIntoAndOnlyThatOne()
+    {
+        Assert.True(SiteBuilder.Build(_site.Options()).Succeeded);
+        var bodies = Assert.Single(BodiesFiles());
+        Assert.NotEqual(0, new FileInfo(bodies).Length);
+
+        // An edit in a new process: the bodies read from the cache are copied into the new build's file, the old one goes.
+        _site.Edit("input/articles/city-council-bus-lanes.md", text => text + "\nOne more paragraph.\n");
+        SiteBuilder.Build(_site.Options());
+        Assert.NotEqual(bodies, Assert.Single(BodiesFiles()));
+        _site.Edit("input/articles/city-council-bus-lanes.md", text => text + "\nAnd another.\n");
+        var third = SiteBuilder.Build(_site.Options());
+
+        Assert.Equal(1, IncrementalBuildTests.Stage(third, "parse"));
+        Assert.Single(BodiesFiles());
+        TestSite.AssertSameOutput(_site.ColdBuild(), _site.Output);
+    }
+
+    private string[] BodiesFiles() => Directory.GetFiles(Path.GetDirectoryName(_site.CacheFile)!, "bodies-*");
+
+    [Theory]
     [InlineData("truncated")]
     [InlineData("flipped byte")]
     [InlineData("garbage")]

@@ -1,4 +1,5 @@
 using Digest.Caching;
+using Digest.Content;
 using Digest.Diagnostics;
 
 namespace Digest.Build;
@@ -55,20 +56,21 @@ public sealed class BuildSession(BuildOptions options)
 
         var writeCache = cacheLock is not null;
         var cacheFile = Path.Combine(cacheFolder, BuildCacheFile.FileName);
+        // A build that saves the cache parses bodies straight into a file the cache keeps.
+        var contents = writeCache ? new ContentStore(cacheFolder) : new ContentStore();
         if (readCache && (writeCache || !Options.UpdateCache))
         {
-            _state = timings.Measure("load cache", () => BuildCacheFile.Load(cacheFile, BuildCacheFile.FolderName + "/" + BuildCacheFile.FileName, diagnostics),
-                s => s?.InputCount ?? 0);
+            _state = timings.Measure("load cache",
+                () => BuildCacheFile.Load(cacheFile, BuildCacheFile.FolderName + "/" + BuildCacheFile.FileName, diagnostics, contents), s => s?.InputCount ?? 0);
         }
 
-        _state ??= new BuildState();
+        _state ??= new BuildState { Contents = contents };
         var result = SiteBuilder.Run(Options, _state, _templates, changedSinceLastBuild, diagnostics, timings, cancellationToken);
         // A build that read nothing and failed (not a site, a broken digest.yml) has nothing worth keeping.
         if (writeCache && (_state.Dirty || !File.Exists(cacheFile)) && (result.Succeeded || _state.InputCount > 0))
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            BuildCacheFile.Save(cacheFile, _state);
-            _state.Dirty = false;
+            _state.Dirty = !BuildCacheFile.Save(cacheFile, _state);
             timings.Add("save cache", _state.InputCount, watch.Elapsed);
         }
 

@@ -18,7 +18,9 @@ internal static class ArticleCodec
         Map,
     }
 
-    public static void Write(BinaryWriter writer, Article article)
+    /// <param name="bodies">The store whose kept file holds every body the cache refers to (see <see cref="BuildCacheFile.Save"/>).</param>
+    /// <param name="kept">The copy in that file of a body that lay elsewhere.</param>
+    public static void Write(BinaryWriter writer, Article article, ContentStore bodies, IReadOnlyDictionary<ArticleContent, ArticleContent> kept)
     {
         writer.Write(article.SourcePath);
         writer.Write(article.FileName);
@@ -28,7 +30,7 @@ internal static class ArticleCodec
         WriteDate(writer, article.Updated);
         writer.Write(article.Slug);
         writer.Write(article.Summary);
-        WriteContent(writer, article.Content);
+        WriteContent(writer, bodies.Keeps(article.Content) ? article.Content : kept[article.Content]);
         WriteList(writer, article.Authors);
         writer.Write(article.Source);
         writer.Write(article.SourceUrl);
@@ -47,7 +49,7 @@ internal static class ArticleCodec
         WriteValue(writer, article.Params);
     }
 
-    public static Article Read(BinaryReader reader, SafeFileHandle cacheFile)
+    public static Article Read(BinaryReader reader, SafeFileHandle bodies)
     {
         var article = new Article
         {
@@ -59,7 +61,7 @@ internal static class ArticleCodec
             Updated = ReadDate(reader),
             Slug = reader.ReadString(),
             Summary = reader.ReadString(),
-            Content = ReadContent(reader, cacheFile),
+            Content = ReadContent(reader, bodies),
             Authors = ReadList(reader),
             Source = reader.ReadString(),
             SourceUrl = reader.ReadString(),
@@ -83,25 +85,21 @@ internal static class ArticleCodec
         };
     }
 
+    /// <summary>Where the body lies in the file of bodies beside the cache.</summary>
     private static void WriteContent(BinaryWriter writer, ArticleContent content)
     {
         BuildCacheFile.WriteHash(writer, content.Hash);
         writer.Write(content.Utf8Length);
-        var bytes = ArrayPool<byte>.Shared.Rent(content.Utf8Length);
-        content.CopyTo(bytes);
-        writer.Write(bytes, 0, content.Utf8Length);
-        ArrayPool<byte>.Shared.Return(bytes);
+        writer.Write(content.Offset);
     }
 
-    /// <summary>The body stays in the cache file, read only if a page shows it: a build with nothing to do copies nothing.</summary>
-    private static ArticleContent ReadContent(BinaryReader reader, SafeFileHandle cacheFile)
+    /// <summary>The body stays in the file of bodies, read only if a page shows it: a build with nothing to do copies nothing.</summary>
+    private static ArticleContent ReadContent(BinaryReader reader, SafeFileHandle bodies)
     {
         var hash = BuildCacheFile.ReadHash(reader);
         var length = BuildCacheFile.ReadCount(reader);
-        // The cache's checksum held, so the body is all there: skip it without a length check (a syscall per article).
-        var offset = reader.BaseStream.Position;
-        reader.BaseStream.Seek(length, SeekOrigin.Current);
-        return ContentStore.InFile(cacheFile, offset, length, hash);
+        var offset = reader.ReadInt64();
+        return ContentStore.InFile(bodies, offset, length, hash);
     }
 
     private static void WriteDate(BinaryWriter writer, DateTimeOffset? date)

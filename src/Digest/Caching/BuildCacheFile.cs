@@ -10,9 +10,12 @@ namespace Digest.Caching;
 
 /// <summary>
 /// The on-disk form of <see cref="BuildState"/> in <c>.digest-cache/</c>: a header (format, tool version, payload
-/// length and hash) and a binary payload. A file that is truncated, altered, or written by another version of
-/// Digest is never trusted: it is reported (damaged ones as DG9101) and the build goes on as if it were absent.
-/// Saving writes a new file and renames it over the old one, so a crash mid-write cannot leave half a cache.
+/// length and hash) and a binary payload, which names the file of article bodies beside it (the <see cref="ContentStore"/>
+/// file the build wrote them to, kept rather than copied: at 100,000 articles that is 500 MB not written twice) with
+/// its length and hash. A file that is truncated, altered, or written by another version of Digest, or whose bodies
+/// are missing or altered, is never trusted: it is reported (damaged ones as DG9101) and the build goes on as if it
+/// were absent. Saving writes a new file and renames it over the old one, so a crash mid-write cannot leave half a
+/// cache; files of bodies that no cache names any more are removed then.
 /// </summary>
 internal static class BuildCacheFile
 {
@@ -20,7 +23,7 @@ internal static class BuildCacheFile
     public const string FileName = "build.cache";
 
     /// <summary>"DGCACHE" and the format's version: a file of another version was written by another Digest, not damaged.</summary>
-    private static readonly byte[] Magic = "DGCACHE3"u8.ToArray();
+    private static readonly byte[] Magic = "DGCACHE4"u8.ToArray();
     private const int HeaderLength = 8 + 16 + 8 + 16;
     private const int MaxCount = 100_000_000;
 
@@ -34,7 +37,8 @@ internal static class BuildCacheFile
         .Add(typeof(YamlDotNet.Core.Parser).Assembly.ManifestModule.ModuleVersionId.ToString())
         .Value;
 
-    public static BuildState? Load(string path, string displayPath, DiagnosticBag diagnostics)
+    /// <param name="contents">Where the loaded state's builds put the bodies they read.</param>
+    public static BuildState? Load(string path, string displayPath, DiagnosticBag diagnostics, ContentStore contents)
     {
         SafeFileHandle? handle = null;
         try
@@ -44,10 +48,10 @@ internal static class BuildCacheFile
                 return null;
             }
 
-            // One handle for everything read from this file: the article bodies are read through it later, even after
-            // a build (this one or another process) has replaced the file, which FileShare.Delete allows.
+            // One handle for everything read from this file (and one for its bodies): the inputs are read through it
+            // later, even after a build (this one or another process) has replaced the file, which FileShare.Delete allows.
             handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.SequentialScan);
-            var state = Read(handle, displayPath, diagnostics);
+            var state = Read(handle, Path.GetDirectoryName(path)!, displayPath, diagnostics, contents);
             if (state is null)
             {
                 handle.Dispose();
@@ -64,7 +68,7 @@ internal static class BuildCacheFile
         }
     }
 
-    private static BuildState? Read(SafeFileHandle handle, string displayPath, DiagnosticBag diagnostics)
+    private static BuildState? Read(SafeFileHandle handle, string folder, string displayPath, DiagnosticBag diagnostics, ContentStore contents)
     {
         using var file = new FileStream(new SafeFileHandle(handle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, 1 << 16);
         var header = new byte[HeaderLength];
@@ -90,12 +94,57 @@ internal static class BuildCacheFile
         // The checksum holds, so what follows was written by this very tool: read it.
         file.Position = HeaderLength;
         using var reader = new BinaryReader(new BufferedStream(file, 1 << 16), Encoding.UTF8);
-        return ReadState(reader, handle);
+        var state = ReadState(reader, contents);
+        var (bodiesName, bodiesLength, bodiesHash) = (reader.ReadString(), reader.ReadInt64(), ReadHash(reader));
+        SafeFileHandle? bodies = null;
+        try
+        {
+            bodies = bodiesName.Length == 0 ? handle : File.OpenHandle(Path.Combine(folder, bodiesName), FileMode.Open, FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            Damaged(displayPath, diagnostics, $"its file of article bodies ({bodiesName}) is missing");
+            return null;
+        }
+
+        if (bodiesName.Length > 0 && (RandomAccess.GetLength(bodies) < bodiesLength || HashPrefix(bodies, bodiesLength) != bodiesHash))
+        {
+            bodies.Dispose();
+            Damaged(displayPath, diagnostics, $"its file of article bodies ({bodiesName}) is truncated or its checksum does not match");
+            return null;
+        }
+
+        var inputs = ReadCount(reader);
+        var inputsAt = reader.BaseStream.Position;
+        state.ReadInputsLater(inputs, () => ReadInputs(handle, bodies, inputsAt, inputs));
+        return state;
     }
 
-    public static void Save(string path, BuildState state)
+    /// <summary>
+    /// Writes the state, whose <see cref="BuildState.Contents"/> must keep its file in the cache's folder: every body the
+    /// cache refers to is first put there (only those read from an earlier cache are not yet), then that file is named.
+    /// </summary>
+    /// <returns>False when the bodies cannot all be put in a kept file, and nothing was written.</returns>
+    public static bool Save(string path, BuildState state)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+        var bodies = state.Contents;
+        var kept = new Dictionary<ArticleContent, ArticleContent>(ReferenceEqualityComparer.Instance);
+        foreach (var content in state.Inputs.Values.Select(i => i.Article?.Content).OfType<ArticleContent>().Where(c => !bodies.Keeps(c)))
+        {
+            var copy = bodies.Add(content);
+            if (!bodies.Keeps(copy))
+            {
+                return false;
+            }
+
+            kept[content] = copy;
+        }
+
+        var bodiesLength = bodies.Length;
+        var bodiesName = bodies.KeptFileName ?? "";
         var temporary = path + "." + Environment.ProcessId + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
@@ -103,7 +152,7 @@ internal static class BuildCacheFile
             var hashing = new HashingStream(file);
             using (var writer = new BinaryWriter(new BufferedStream(hashing, 1 << 16), Encoding.UTF8))
             {
-                WriteState(writer, state);
+                WriteState(writer, state, bodiesName, bodiesLength, bodiesName.Length == 0 ? UInt128.Zero : HashPrefix(bodies.KeptFile!, bodiesLength), kept);
             }
 
             var header = new byte[HeaderLength];
@@ -116,6 +165,46 @@ internal static class BuildCacheFile
         }
 
         File.Move(temporary, path, overwrite: true);
+        foreach (var stale in Directory.EnumerateFiles(folder).Select(Path.GetFileName).Where(n => ContentStore.IsKeptFileName(n!) && n != bodiesName))
+        {
+            try
+            {
+                File.Delete(Path.Combine(folder, stale!));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another process still has it open where that forbids deleting (Windows): the next save removes it.
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The hash of a file's first <paramref name="length"/> bytes.</summary>
+    private static UInt128 HashPrefix(SafeFileHandle file, long length)
+    {
+        var hash = new System.IO.Hashing.XxHash128();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            for (long at = 0; at < length;)
+            {
+                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - at)), at);
+                if (read == 0)
+                {
+                    throw new InvalidDataException("The file of article bodies ended early.");
+                }
+
+                hash.Append(buffer.AsSpan(0, read));
+                at += read;
+            }
+
+            return hash.GetCurrentHashAsUInt128();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static UInt128 HashRest(Stream file)
@@ -133,7 +222,8 @@ internal static class BuildCacheFile
     /// What a build that finds nothing changed needs comes first (keys, outputs); the inputs, which only a build that
     /// reads files needs, come last and are decoded only when used.
     /// </summary>
-    private static void WriteState(BinaryWriter writer, BuildState state)
+    private static void WriteState(BinaryWriter writer, BuildState state, string bodiesName, long bodiesLength, UInt128 bodiesHash,
+        IReadOnlyDictionary<ArticleContent, ArticleContent> kept)
     {
         WriteHash(writer, state.ReadKey);
         WriteHash(writer, state.SiteKey);
@@ -150,6 +240,9 @@ internal static class BuildCacheFile
             WriteHash(writer, output.Fingerprint);
         }
 
+        writer.Write(bodiesName);
+        writer.Write(bodiesLength);
+        WriteHash(writer, bodiesHash);
         writer.Write(state.Inputs.Count);
         foreach (var (path, input) in state.Inputs)
         {
@@ -160,7 +253,7 @@ internal static class BuildCacheFile
             writer.Write(input.Article is not null);
             if (input.Article is not null)
             {
-                ArticleCodec.Write(writer, input.Article);
+                ArticleCodec.Write(writer, input.Article, state.Contents, kept);
             }
 
             WriteDiagnostics(writer, input.Diagnostics);
@@ -193,10 +286,11 @@ internal static class BuildCacheFile
         return diagnostics;
     }
 
-    private static BuildState ReadState(BinaryReader reader, SafeFileHandle file)
+    private static BuildState ReadState(BinaryReader reader, ContentStore contents)
     {
         var state = new BuildState
         {
+            Contents = contents,
             ReadKey = ReadHash(reader),
             SiteKey = ReadHash(reader),
             SiteKeyFrom = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero),
@@ -209,9 +303,6 @@ internal static class BuildCacheFile
             state.Outputs[reader.ReadString()] = new OutputRecord(reader.ReadInt64(), reader.ReadInt64(), ReadHash(reader), ReadHash(reader));
         }
 
-        var inputs = ReadCount(reader);
-        var inputsAt = reader.BaseStream.Position;
-        state.ReadInputsLater(inputs, () => ReadInputs(file, inputsAt, inputs));
         return state;
     }
 
@@ -219,7 +310,7 @@ internal static class BuildCacheFile
     /// The inputs section, from the file whose checksum was verified when it was opened; should the file still fail to
     /// read, every input is simply read again.
     /// </summary>
-    private static Dictionary<string, ParsedInput> ReadInputs(SafeFileHandle file, long position, int count)
+    private static Dictionary<string, ParsedInput> ReadInputs(SafeFileHandle file, SafeFileHandle bodies, long position, int count)
     {
         var inputs = new Dictionary<string, ParsedInput>(count, StringComparer.Ordinal);
         try
@@ -233,7 +324,7 @@ internal static class BuildCacheFile
                 var length = reader.ReadInt64();
                 var ticks = reader.ReadInt64();
                 var hash = ReadHash(reader);
-                var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, file) : null;
+                var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, bodies) : null;
                 inputs[path] = new ParsedInput(length, ticks, hash, article, ReadDiagnostics(reader));
             }
 

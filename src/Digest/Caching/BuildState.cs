@@ -16,7 +16,7 @@ internal sealed class BuildState
     /// <summary>Hash of everything that decides how a file is read (settings, folder defaults, tool version).</summary>
     public UInt128 ReadKey { get; set; }
     /// <summary>The article bodies of <see cref="Inputs"/>.</summary>
-    public ContentStore Contents { get; } = new();
+    public ContentStore Contents { get; init; } = new();
 
     /// <summary>
     /// Every input as last read. From the cache file they are decoded on first use: a build that finds nothing changed

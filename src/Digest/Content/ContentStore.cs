@@ -5,17 +5,53 @@ using Microsoft.Win32.SafeHandles;
 namespace Digest.Content;
 
 /// <summary>
-/// Where the HTML of article bodies waits between parsing and the pages that show it: one temporary file, written
-/// once per body, read back for each page. A build of 100,000 articles holds no body in memory, only positions.
-/// Where no temporary file can be made (a read-only or missing temporary folder), bodies stay in memory instead.
-/// Appends and reads may come from any thread.
+/// Where the HTML of article bodies waits between parsing and the pages that show it: one file, written once per body,
+/// read back for each page. A build of 100,000 articles holds no body in memory, only positions. The file is a
+/// temporary one, or one kept in the build cache's folder, which the cache then refers to instead of copying it.
+/// Where no file can be made (a read-only or missing folder), bodies stay in memory instead. Appends and reads may
+/// come from any thread.
 /// </summary>
 public sealed class ContentStore
 {
+    private const string KeptPrefix = "bodies-";
+
     private readonly Lock _lock = new();
+    private readonly string? _folder;
     private SafeFileHandle? _file;
     private bool _inMemory;
     private long _length;
+
+    /// <summary>A store in a temporary file, gone with the process.</summary>
+    public ContentStore()
+    {
+    }
+
+    /// <param name="folder">Where the store's file is made and left (the build cache's folder), under a name of its own.</param>
+    internal ContentStore(string folder) => _folder = folder;
+
+    /// <summary>The name of the kept file in its folder, once it is made; null for a temporary store.</summary>
+    internal string? KeptFileName { get; private set; }
+
+    /// <summary>Whether a file name is that of a store's kept file (for removing those nothing refers to).</summary>
+    internal static bool IsKeptFileName(string name) => name.StartsWith(KeptPrefix, StringComparison.Ordinal);
+
+    /// <summary>How far the file is written: every body added so far lies before this.</summary>
+    internal long Length
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _length;
+            }
+        }
+    }
+
+    /// <summary>The kept file, once it is made.</summary>
+    internal SafeFileHandle? KeptFile => KeptFileName is null ? null : _file;
+
+    /// <summary>Whether a body lies in this store's kept file.</summary>
+    internal bool Keeps(ArticleContent content) => KeptFileName is not null && content.File is { } file && ReferenceEquals(file, _file);
 
     /// <summary>Writes one body (UTF-8) and returns where it is.</summary>
     public ArticleContent Add(ReadOnlySpan<byte> utf8Html, UInt128 hash)
@@ -24,7 +60,7 @@ public sealed class ContentStore
         SafeFileHandle? file;
         lock (_lock)
         {
-            file = _inMemory ? null : (_file ??= OpenTemporaryFile());
+            file = _inMemory ? null : (_file ??= OpenFile());
             if (file is null)
             {
                 _inMemory = true;
@@ -44,6 +80,21 @@ public sealed class ContentStore
     /// stays valid even after the file is replaced, so nothing is copied unless a page shows it.
     /// </summary>
     public static ArticleContent InFile(SafeFileHandle file, long offset, int utf8Length, UInt128 hash) => new(file, offset, utf8Length, hash);
+
+    /// <summary>A copy of a body that lies elsewhere (another store, an earlier cache's file).</summary>
+    internal ArticleContent Add(ArticleContent content)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(content.Utf8Length);
+        try
+        {
+            content.CopyTo(bytes);
+            return Add(bytes.AsSpan(0, content.Utf8Length), content.Hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
     public ArticleContent Add(string html)
     {
@@ -75,6 +126,27 @@ public sealed class ContentStore
         }
     }
 
+    private SafeFileHandle? OpenFile()
+    {
+        if (_folder is null)
+        {
+            return OpenTemporaryFile();
+        }
+
+        var name = KeptPrefix + Guid.NewGuid().ToString("N");
+        try
+        {
+            Directory.CreateDirectory(_folder);
+            var file = File.OpenHandle(Path.Combine(_folder, name), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete);
+            KeptFileName = name;
+            return file;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static SafeFileHandle? OpenTemporaryFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"digest-content-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
@@ -102,6 +174,10 @@ public sealed class ArticleContent
     private readonly SafeFileHandle? _file;
     private readonly long _offset;
     private readonly byte[]? _inMemory;
+
+    /// <summary>The file the body lies in, and where; null when it is in memory.</summary>
+    internal SafeFileHandle? File => _file;
+    internal long Offset => _offset;
 
     internal ArticleContent(SafeFileHandle file, long offset, int utf8Length, UInt128 hash)
     {
