@@ -205,6 +205,9 @@ public static class SiteBuilder
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
 
         var watch = Stopwatch.StartNew();
+        // Decoded from the cache here, if not yet, so that damage found doing so is reported by this build.
+        _ = state.Inputs;
+        BuildCacheFile.ReportInputsDamage(state, diagnostics);
         for (var i = 0; i < paths.Length; i++)
         {
             var stamp = inputs.Stamps[paths[i]];
@@ -336,7 +339,7 @@ public static class SiteBuilder
 
         var model = timings.Measure("template model", () => new TemplateModel(site, Generator), _ => site.Articles.Count);
         var everyPage = new Fingerprint().AddHash(templates.Key).Add(options.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
-        var pages = SitePages.All(site, urls).ToList();
+        var pages = timings.Measure("pages", () => SitePages.All(site, urls).ToList(), p => p.Count);
         var everyPageAndReading = new Fingerprint().AddHash(everyPage).AddHash(state.ReadKey).Value;
         var patch = loaded.Patch;
         // Only a build that commits leaves a memo: its keys are then those of the output.

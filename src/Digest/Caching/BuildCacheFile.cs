@@ -108,16 +108,26 @@ internal static class BuildCacheFile
             return null;
         }
 
-        if (bodiesName.Length > 0 && (RandomAccess.GetLength(bodies) < bodiesLength || HashPrefix(bodies, bodiesLength) != bodiesHash))
+        if (bodiesName.Length > 0 && RandomAccess.GetLength(bodies) < bodiesLength)
         {
             bodies.Dispose();
-            Damaged(displayPath, diagnostics, $"its file of article bodies ({bodiesName}) is truncated or its checksum does not match");
+            Damaged(displayPath, diagnostics, $"its file of article bodies ({bodiesName}) is truncated");
             return null;
         }
 
+        // The bodies' checksum is verified when the inputs are first used: a build that finds nothing changed reads neither.
         var inputs = ReadCount(reader);
         var inputsAt = reader.BaseStream.Position;
-        state.ReadInputsLater(inputs, () => ReadInputs(handle, bodies, inputsAt, inputs));
+        state.ReadInputsLater(inputs, () =>
+        {
+            if (bodiesName.Length > 0 && HashPrefix(bodies, bodiesLength) != bodiesHash)
+            {
+                state.InputsDamage = $"its file of article bodies ({bodiesName}) does not match its checksum";
+                return new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
+            }
+
+            return ReadInputs(handle, bodies, inputsAt, inputs);
+        });
         return state;
     }
 
@@ -212,6 +222,16 @@ internal static class BuildCacheFile
         var hashing = new HashingStream(file);
         hashing.CopyTo(Stream.Null, 1 << 16);
         return hashing.Hash;
+    }
+
+    /// <summary>Reports what <see cref="BuildState.InputsDamage"/> says, once, as a damaged cache.</summary>
+    public static void ReportInputsDamage(BuildState state, DiagnosticBag diagnostics)
+    {
+        if (state.InputsDamage is { } why)
+        {
+            Damaged(FolderName + "/" + FileName, diagnostics, why);
+            state.InputsDamage = null;
+        }
     }
 
     private static void Damaged(string displayPath, DiagnosticBag diagnostics, string why) =>

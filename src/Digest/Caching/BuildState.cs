@@ -28,6 +28,12 @@ internal sealed class BuildState
         set => (_inputs, _readInputs) = (value, null);
     }
 
+    /// <summary>
+    /// Why the inputs the cache held were found damaged when first used (and dropped, so every file is read again), until
+    /// a build reports it; null when they were not.
+    /// </summary>
+    public string? InputsDamage { get; set; }
+
     /// <summary>How many <see cref="Inputs"/> there are, without decoding them.</summary>
     public int InputCount => _inputs?.Count ?? _inputCount;
     /// <summary>The output folder the <see cref="Outputs"/> describe.</summary>
