@@ -67,23 +67,24 @@ public sealed class PreviewServer : IAsyncDisposable
     internal int LiveReloadClients => _liveReload?.ClientCount ?? 0;
 
     /// <summary>
-    /// Starts watching, listening and the first build, and returns once the server listens: requests that arrive
+    /// Starts watching, the first build and listening, and returns once the server listens: requests that arrive
     /// before the first build has finished wait for it.
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         UpdateBasePath();
-        // Watch before building, so that an edit made during the first build is not missed.
+        // Watch before building, so that an edit made during the first build is not missed; build while the server
+        // starts, so that the first page comes no later than a build alone would make it.
         _watcher = new SiteWatcher(_session.Options.SiteDirectory, _scheduler.Notify);
-        _app = CreateWebApplication();
-        await _app.StartAsync(cancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Url = new Uri(new Uri(address), _responder.BasePath + "/");
         _rebuilds = Task.Run(async () =>
         {
             _initialBuild.TrySetResult(Publish(RunBuild([], _stopping.Token)));
             await _scheduler.RunAsync(RebuildAsync, _stopping.Token);
         }, CancellationToken.None);
+        _app = CreateWebApplication();
+        await _app.StartAsync(cancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Url = new Uri(new Uri(address), _responder.BasePath + "/");
     }
 
     public async ValueTask DisposeAsync()
