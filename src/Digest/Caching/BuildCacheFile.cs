@@ -85,7 +85,7 @@ internal static class BuildCacheFile
 
         var length = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(24));
         var hash = BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(32));
-        if (file.Length - HeaderLength != length || HashRest(file) != hash)
+        if (file.Length - HeaderLength != length || Hash(handle, HeaderLength, file.Length) != hash)
         {
             Damaged(displayPath, diagnostics, "it is truncated or its checksum does not match");
             return null;
@@ -97,37 +97,31 @@ internal static class BuildCacheFile
         var state = ReadState(reader, contents);
         var (bodiesName, bodiesLength, bodiesHash) = (reader.ReadString(), reader.ReadInt64(), ReadHash(reader));
         SafeFileHandle? bodies = null;
-        try
+        if (bodiesName.Length > 0)
         {
-            bodies = bodiesName.Length == 0 ? handle : File.OpenHandle(Path.Combine(folder, bodiesName), FileMode.Open, FileAccess.Read,
-                FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            Damaged(displayPath, diagnostics, $"its file of article bodies ({bodiesName}) is missing");
-            return null;
-        }
+            try
+            {
+                bodies = File.OpenHandle(Path.Combine(folder, bodiesName), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+                    FileOptions.SequentialScan);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                Damaged(displayPath, diagnostics, $"its file of article bodies ({bodiesName}) is missing");
+                return null;
+            }
 
-        if (bodiesName.Length > 0 && RandomAccess.GetLength(bodies) < bodiesLength)
-        {
-            bodies.Dispose();
-            Damaged(displayPath, diagnostics, $"its file of article bodies ({bodiesName}) is truncated");
-            return null;
+            if (RandomAccess.GetLength(bodies) < bodiesLength)
+            {
+                bodies.Dispose();
+                Damaged(displayPath, diagnostics, $"its file of article bodies ({bodiesName}) is truncated");
+                return null;
+            }
         }
 
         // The bodies' checksum is verified when the inputs are first used: a build that finds nothing changed reads neither.
         var inputs = ReadCount(reader);
         var inputsAt = reader.BaseStream.Position;
-        state.ReadInputsLater(inputs, () =>
-        {
-            if (bodiesName.Length > 0 && HashPrefix(bodies, bodiesLength) != bodiesHash)
-            {
-                state.InputsDamage = $"its file of article bodies ({bodiesName}) does not match its checksum";
-                return new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
-            }
-
-            return ReadInputs(handle, bodies, inputsAt, inputs);
-        });
+        state.ReadInputsLater(inputs, () => ReadInputs(state, handle, inputsAt, inputs, bodies is null ? null : (bodiesName, bodies, bodiesLength, bodiesHash)));
         return state;
     }
 
@@ -162,7 +156,7 @@ internal static class BuildCacheFile
             var hashing = new HashingStream(file);
             using (var writer = new BinaryWriter(new BufferedStream(hashing, 1 << 16), Encoding.UTF8))
             {
-                WriteState(writer, state, bodiesName, bodiesLength, bodiesName.Length == 0 ? UInt128.Zero : HashPrefix(bodies.KeptFile!, bodiesLength), kept);
+                WriteState(writer, state, bodiesName, bodiesLength, bodiesName.Length == 0 ? UInt128.Zero : Hash(bodies.KeptFile!, 0, bodiesLength), kept);
             }
 
             var header = new byte[HeaderLength];
@@ -190,19 +184,19 @@ internal static class BuildCacheFile
         return true;
     }
 
-    /// <summary>The hash of a file's first <paramref name="length"/> bytes.</summary>
-    private static UInt128 HashPrefix(SafeFileHandle file, long length)
+    /// <summary>The hash of a file's bytes from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    private static UInt128 Hash(SafeFileHandle file, long start, long end)
     {
         var hash = new System.IO.Hashing.XxHash128();
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
-            for (long at = 0; at < length;)
+            for (var at = start; at < end;)
             {
-                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, length - at)), at);
+                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - at)), at);
                 if (read == 0)
                 {
-                    throw new InvalidDataException("The file of article bodies ended early.");
+                    throw new InvalidDataException("The file ended early.");
                 }
 
                 hash.Append(buffer.AsSpan(0, read));
@@ -215,13 +209,6 @@ internal static class BuildCacheFile
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private static UInt128 HashRest(Stream file)
-    {
-        var hashing = new HashingStream(file);
-        hashing.CopyTo(Stream.Null, 1 << 16);
-        return hashing.Hash;
     }
 
     /// <summary>Reports what <see cref="BuildState.InputsDamage"/> says, once, as a damaged cache.</summary>
@@ -327,14 +314,21 @@ internal static class BuildCacheFile
     }
 
     /// <summary>
-    /// The inputs section, from the file whose checksum was verified when it was opened; should the file still fail to
-    /// read, every input is simply read again.
+    /// The inputs section, from the file whose checksum was verified when it was opened, once the file of bodies is
+    /// verified too; should either fail, every input is read again and <see cref="BuildState.InputsDamage"/> says why.
     /// </summary>
-    private static Dictionary<string, ParsedInput> ReadInputs(SafeFileHandle file, SafeFileHandle bodies, long position, int count)
+    private static Dictionary<string, ParsedInput> ReadInputs(BuildState state, SafeFileHandle file, long position, int count,
+        (string Name, SafeFileHandle File, long Length, UInt128 Hash)? bodies)
     {
         var inputs = new Dictionary<string, ParsedInput>(count, StringComparer.Ordinal);
         try
         {
+            if (bodies is { } kept && Hash(kept.File, 0, kept.Length) != kept.Hash)
+            {
+                state.InputsDamage = $"its file of article bodies ({kept.Name}) does not match its checksum";
+                return new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
+            }
+
             using var stream = new FileStream(new SafeFileHandle(file.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, 1 << 16);
             stream.Position = position;
             using var reader = new BinaryReader(stream, Encoding.UTF8);
@@ -344,7 +338,7 @@ internal static class BuildCacheFile
                 var length = reader.ReadInt64();
                 var ticks = reader.ReadInt64();
                 var hash = ReadHash(reader);
-                var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, bodies) : null;
+                var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, bodies?.File ?? file) : null;
                 inputs[path] = new ParsedInput(length, ticks, hash, article, ReadDiagnostics(reader));
             }
 
@@ -352,6 +346,7 @@ internal static class BuildCacheFile
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ObjectDisposedException or FormatException or OverflowException)
         {
+            state.InputsDamage = $"its inputs could not be read ({ex.Message})";
             return new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
         }
     }

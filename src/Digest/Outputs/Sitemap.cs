@@ -6,7 +6,8 @@ namespace Digest.Outputs;
 /// <summary>
 /// sitemap.xml (sitemaps.org 0.9): every HTML page with its last change, in the layout <see cref="XmlOutput"/> gives
 /// every other XML file. Written as text rather than through an <c>XmlWriter</c>: the preview writes it again whenever
-/// a page comes or goes, and at 10,000 articles the writer took 25–60 ms for its 12,900 entries.
+/// a page comes or goes, and at 10,000 articles (12,900 entries, into a buffer the session keeps) the feeds and
+/// sitemap stage of a tag edit's rebuild took 5–8 ms so against 8–13 ms through the writer.
 /// </summary>
 internal static class Sitemap
 {

@@ -144,12 +144,7 @@ internal sealed class SiteResponder(SitePathResolver resolver, LiveReloadHub? li
             var lastModified = new DateTimeOffset(written.Ticks - (written.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
             var inject = liveReload is not null && IsHtml(file);
             var etag = new EntityTagHeaderValue($"\"{length:x}-{written.Ticks:x}{(inject ? "-live" : "")}\"");
-            var head = new byte[inject ? length : Math.Min(length, ContentTypes.SniffLength)];
-            await stream.ReadExactlyAsync(head, context.RequestAborted);
-
             var response = context.Response;
-            response.StatusCode = status;
-            response.ContentType = ContentTypes.For(file, head);
             // Revalidate every time: the whole point of a preview is that files change.
             response.Headers.CacheControl = "no-cache";
             response.Headers.XContentTypeOptions = "nosniff";
@@ -159,10 +154,13 @@ internal sealed class SiteResponder(SitePathResolver resolver, LiveReloadHub? li
             if (status == StatusCodes.Status200OK && NotModified(context.Request.GetTypedHeaders(), etag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
-                response.ContentType = null;
                 return;
             }
 
+            var head = new byte[inject ? length : Math.Min(length, ContentTypes.SniffLength)];
+            await stream.ReadExactlyAsync(head, context.RequestAborted);
+            response.StatusCode = status;
+            response.ContentType = ContentTypes.For(file, head);
             var body = inject ? Inject(head) : head;
             response.ContentLength = inject ? body.Length : length;
             if (!HttpMethods.IsHead(context.Request.Method))
