@@ -11,16 +11,18 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     public IReadOnlyDictionary<string, (long Length, long WriteTicks)> Stamps { get; init; } =
         new Dictionary<string, (long Length, long WriteTicks)>();
 
-    /// <summary>Whether the listing met a folder link, followed or not: such a listing is never reused by <see cref="Rescan"/>.</summary>
-    public bool MetFolderLinks { get; init; }
+    /// <summary>Whether the listing met a link, followed or not: such a listing is never reused by <see cref="Rescan"/>.</summary>
+    public bool MetLinks { get; init; }
 
-    /// <param name="diagnostics">Where folder links that lead back into a folder holding them are reported.</param>
+    /// <param name="diagnostics">Where links skipped are reported: those that lead back into a folder holding them, and those that lead out of the site.</param>
     /// <param name="unchanged">
     /// The size and time of a file known not to have changed since an earlier scan, which then need not be asked of the
     /// system again; null for any other file. The listing itself is always read whole, and files reached through a
     /// folder link are always looked at: a watcher does not see into the folders links lead to.
     /// </param>
-    public static InputFiles Scan(string siteDirectory, DiagnosticBag diagnostics, Func<string, (long Length, long WriteTicks)?>? unchanged = null)
+    /// <param name="followLinksOutside">Whether links that lead out of the site folder are followed (the setting <c>follow_links_outside</c>).</param>
+    public static InputFiles Scan(string siteDirectory, DiagnosticBag diagnostics, Func<string, (long Length, long WriteTicks)?>? unchanged = null,
+        bool followLinksOutside = false)
     {
         var input = Path.GetFullPath(Path.Combine(siteDirectory, SiteBuilder.InputFolder));
         if (!Directory.Exists(input))
@@ -29,9 +31,15 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
         }
 
         // Entries straight from the directory listing, without a FileInfo or a path split per file: on a site of
-        // 100,000 articles this scan runs before every build, including a preview's after each edit.
+        // 100,000 articles this scan runs before every build, including a preview's after each edit. Only entries
+        // that are links cost more: where they lead is worked out.
         var siteLength = input.Length - SiteBuilder.InputFolder.Length;
-        var links = new FolderLinks(input[..siteLength], diagnostics);
+        var links = new InputLinks(input[..siteLength], followLinksOutside, diagnostics);
+        if (new DirectoryInfo(input).LinkTarget is not null && !links.Follow(input))
+        {
+            return new InputFiles([], [], [], []) { MetLinks = true };
+        }
+
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
         var entries = new FileSystemEnumerable<(string Path, long Length, long WriteTicks)>(input, (ref FileSystemEntry entry) =>
             {
@@ -43,7 +51,8 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             },
             options)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.'),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.')
+                && ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || links.Read(entry.ToFullPath())),
             ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.')
                 && ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || links.Follow(entry.ToFullPath())),
         };
@@ -63,7 +72,7 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             [.. files.Where(f => IsMarkdown(f) && IsPage(f))],
             [.. files.Where(IsDefaults)],
             [.. files.Where(f => !IsMarkdown(f) && !IsDefaults(f))])
-        { Stamps = stamps, MetFolderLinks = links.Met };
+        { Stamps = stamps, MetLinks = links.Met };
     }
 
     /// <summary>
@@ -75,7 +84,7 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     /// <param name="changed">Site-relative paths of every file and folder changed since <paramref name="last"/> was made.</param>
     public static InputFiles? Rescan(string siteDirectory, InputFiles last, IEnumerable<string> changed)
     {
-        if (last.MetFolderLinks)
+        if (last.MetLinks)
         {
             // A watcher does not see into the folders links lead to, nor does it report a loop's warning again.
             return null;
@@ -140,18 +149,24 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     }
 
     /// <summary>
-    /// Decides which folder links the scan follows: a link to a folder elsewhere (a corpus kept outside the site) is
-    /// followed; one that leads back to a folder holding it, directly or through links followed on the way, would be
-    /// followed until the system gives up, so it is skipped with a warning.
+    /// Decides which links the scan follows. A link that leads out of the site folder is skipped with a warning unless
+    /// the settings allow it, as in Jekyll's safe mode: a site handed over (or a theme's sample) must not publish
+    /// <c>~/.ssh</c> through a link. A folder link that leads back to a folder holding it, directly or through links
+    /// followed on the way, would be followed until the system gives up, so it is skipped with a warning.
     /// </summary>
-    private sealed class FolderLinks(string siteRoot, DiagnosticBag diagnostics)
+    /// <param name="siteRoot">The site folder, full, ending with a separator.</param>
+    private sealed class InputLinks(string siteRoot, bool followOutside, DiagnosticBag diagnostics)
     {
         /// <summary>Each folder reached through a link, with the first link that led there.</summary>
         private readonly Dictionary<string, string> _followed = new(StringComparer.Ordinal);
         private readonly List<string> _links = [];
+        private string? _realSite;
 
-        /// <summary>Whether the listing met a folder link, followed or skipped.</summary>
+        /// <summary>Whether the listing met a link, followed or skipped.</summary>
         public bool Met { get; private set; }
+
+        /// <summary>The site folder with every link on its path resolved, asked of the system once, at the first link.</summary>
+        private string RealSite => _realSite ??= SymbolicLinks.RealPath(siteRoot) ?? Path.TrimEndingDirectorySeparator(siteRoot);
 
         /// <summary>Whether a folder of the listing is a followed link or lies inside one.</summary>
         public bool Holds(ReadOnlySpan<char> folder)
@@ -168,23 +183,35 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             return false;
         }
 
+        /// <summary>Whether the file a file link leads to is listed. One that leads nowhere is, so that reading it says so.</summary>
+        public bool Read(string link)
+        {
+            Met = true;
+            return SymbolicLinks.Destination(link) is not { } target || !LeadsOut(link, target);
+        }
+
         public bool Follow(string link)
         {
             Met = true;
-            if (Directory.ResolveLinkTarget(link, returnFinalTarget: true) is not { } resolved)
+            if (SymbolicLinks.Destination(link) is not { } target)
             {
-                return true;
+                return false;
             }
 
-            var target = Path.TrimEndingDirectorySeparator(resolved.FullName);
+            if (LeadsOut(link, target))
+            {
+                return false;
+            }
+
+            // The folder holding the link as listed (input/a/b through the links followed) and as it really is.
             var holder = Path.GetDirectoryName(link)!;
-            var loops = IsSameOrInside(holder, target)
-                || (_followed.TryGetValue(target, out var earlier) && IsSameOrInside(link, earlier));
+            var loops = SymbolicLinks.IsSameOrInside(holder, target)
+                || (SymbolicLinks.RealPath(holder) is { } realHolder && SymbolicLinks.IsSameOrInside(realHolder, target))
+                || (_followed.TryGetValue(target, out var earlier) && SymbolicLinks.IsSameOrInside(link, earlier));
             if (loops)
             {
-                var shown = IsSameOrInside(target, siteRoot.TrimEnd(Path.DirectorySeparatorChar)) ? Site(target) : target;
                 diagnostics.Warning(Site(link), 0, 0, DiagnosticCodes.FolderLinkLoop,
-                    $"this link leads to {shown}, a folder that holds it, so following it would never end; it is skipped. Remove the link, or point it at a folder outside {SiteBuilder.InputFolder}/.");
+                    $"this link leads to {Shown(target)}, a folder that holds it, so following it would never end; it is skipped. Remove the link, or point it at a folder outside {SiteBuilder.InputFolder}/.");
                 return false;
             }
 
@@ -193,8 +220,22 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             return true;
         }
 
-        private static bool IsSameOrInside(string path, string folder) =>
-            path == folder || path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        /// <summary>Whether a link leads out of the site where the settings do not allow it; if so, says so.</summary>
+        private bool LeadsOut(string link, string target)
+        {
+            if (followOutside || SymbolicLinks.IsSameOrInside(target, RealSite))
+            {
+                return false;
+            }
+
+            diagnostics.Warning(Site(link), 0, 0, DiagnosticCodes.LinkOutsideSite,
+                $"this link leads to {target}, outside the site folder, so nothing is read through it. Set follow_links_outside: true in {Configuration.SettingsLoader.FileName} to read it, or move what it leads to into the site.");
+            return true;
+        }
+
+        private string Shown(string target) => SymbolicLinks.IsSameOrInside(target, RealSite)
+            ? target[Math.Min(target.Length, RealSite.Length + 1)..].Replace(Path.DirectorySeparatorChar, '/')
+            : target;
 
         private string Site(string path) => path[siteRoot.Length..].Replace(Path.DirectorySeparatorChar, '/');
     }
