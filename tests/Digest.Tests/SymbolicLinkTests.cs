@@ -162,6 +162,52 @@ public sealed class SymbolicLinkTests
         Assert.Equal(["digest.yml:2:1: error DG4002"], TestBuild.Lines(result).Select(l => l[..l.IndexOf(':', l.IndexOf(": ", StringComparison.Ordinal) + 2)]));
     }
 
+    [Fact]
+    public void AThemeFileLinkLeadingOutOfTheSiteIsNotCopied()
+    {
+        using var site = new InlineSite(Site);
+        var outside = Outside(site, "private");
+        File.WriteAllText(Path.Combine(outside, "notes.css"), "/* private */\n");
+        Directory.CreateDirectory(Path.Combine(site.SiteDirectory, "theme", "assets"));
+        File.CreateSymbolicLink(Path.Combine(site.SiteDirectory, "theme", "assets", "notes.css"), Path.Combine(outside, "notes.css"));
+
+        var result = site.Build();
+
+        Assert.Equal(["theme/assets/notes.css: warning DG9401"], TestBuild.Lines(result).Select(l => l[..l.IndexOf(':', l.IndexOf(':') + 1)]));
+        Assert.False(site.OutputExists("assets/notes.css"));
+    }
+
+    [Fact]
+    public void AThemeFolderLinkedFromOutsideTheSiteIsUsedWhenTheSettingAllowsIt()
+    {
+        using var site = new InlineSite(Site);
+        var outside = Outside(site, "theme");
+        Directory.CreateDirectory(Path.Combine(outside, "assets"));
+        File.WriteAllText(Path.Combine(outside, "assets", "shared.css"), "body { color: teal; }\n");
+        Directory.CreateSymbolicLink(Path.Combine(site.SiteDirectory, "theme"), outside);
+
+        var refused = site.Build();
+        site.Write("digest.yml", "title: Links\nfollow_links_outside: true\n");
+        var followed = site.Build();
+
+        Assert.Equal(["theme: warning DG9401"], TestBuild.Lines(refused).Select(l => l[..l.IndexOf(':', l.IndexOf(':') + 1)]));
+        Assert.Empty(TestBuild.Lines(followed));
+        Assert.Equal("body { color: teal; }\n", site.Output("assets/shared.css"));
+    }
+
+    [Fact]
+    public void AThemeFolderLinkThatLoopsIsSkippedWithAWarning()
+    {
+        using var site = new InlineSite(Site);
+        Directory.CreateDirectory(Path.Combine(site.SiteDirectory, "theme", "assets"));
+        Directory.CreateSymbolicLink(Path.Combine(site.SiteDirectory, "theme", "assets", "again"), "..");
+
+        var result = site.Build();
+
+        Assert.Equal(["theme/assets/again: warning DG9007"], TestBuild.Lines(result).Select(l => l[..l.IndexOf(':', l.IndexOf(':') + 1)]));
+        Assert.True(result.Succeeded);
+    }
+
     /// <summary>A folder beside the site, removed with it.</summary>
     private static string Outside(InlineSite site, string name) =>
         Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(site.SiteDirectory)!, "outside-" + name)).FullName;

@@ -103,7 +103,7 @@ public static class SiteBuilder
             state.LastSite = null;
         }
 
-        var theme = new Theme(Path.Combine(root, ThemeFolder));
+        var theme = new Theme(Path.Combine(root, ThemeFolder), settings.FollowLinksOutside, diagnostics);
         var themeKey = timings.Measure("theme", () => TemplateCache.KeyOf(theme), _ => theme.FileNames.Count);
         var siteKey = SiteKey(options, readKey, inputs, themeKey);
         var now = options.Clock.GetUtcNow();

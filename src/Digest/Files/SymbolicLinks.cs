@@ -1,4 +1,4 @@
-namespace Digest.Build;
+namespace Digest.Files;
 
 /// <summary>
 /// Where symbolic links lead: the one place that follows them by hand, for the build's scan of <c>input/</c>, the
