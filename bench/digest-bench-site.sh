@@ -11,10 +11,11 @@ corpus=$(cd "${1:?usage: digest-bench-site.sh INPUT_DIR OUTPUT_DIR}" && pwd)
 output=${2:?usage: digest-bench-site.sh INPUT_DIR OUTPUT_DIR}
 # The site: digest.yml beside input/articles, a link to the corpus' articles (made once).
 site=$corpus/digest-site
-if [ ! -f "$site/digest.yml" ]; then
+if [ ! -L "$site/input/articles" ]; then
   mkdir -p "$site/input"
   ln -sfn "$corpus/content/articles" "$site/input/articles"
-  cp "$(dirname "$0")/bench-site.yml" "$site/digest.yml"
 fi
+# Copied whenever it differs, so a site made by an older bench gets new settings (follow_links_outside) too.
+cmp -s "$(dirname "$0")/bench-site.yml" "$site/digest.yml" || cp "$(dirname "$0")/bench-site.yml" "$site/digest.yml"
 [ "${KEEP_CACHE:-0}" = 1 ] || rm -rf "$site/.digest-cache"
 exec ${DIGEST:-digest} build --site "$site" --output "$output" --quiet ${DIGEST_ARGS:-}

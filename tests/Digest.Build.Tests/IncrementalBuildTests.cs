@@ -240,6 +240,7 @@ public sealed class IncrementalBuildTests : IDisposable
             Directory.CreateDirectory(elsewhere);
             File.Move(_site.PathOf(Article), Path.Combine(elsewhere, Path.GetFileName(Article)));
             Directory.CreateSymbolicLink(_site.PathOf("input/articles/linked"), elsewhere);
+            File.AppendAllText(_site.PathOf("digest.yml"), "follow_links_outside: true\n");
             var session = new BuildSession(_site.Options(useCache: false));
             Assert.True(session.Build().Succeeded);
 

@@ -31,6 +31,7 @@ public sealed class RootSiteTests
         {
             File.WriteAllText(Path.Combine(elsewhere, "two.md"), "---\ntitle: Two\ndate: 2026-11-21\n---\nThe second article.\n");
             Directory.CreateSymbolicLink(site.FullPath("input/articles/linked"), elsewhere);
+            File.AppendAllText(site.FullPath("digest.yml"), "follow_links_outside: true\n");
             await using var preview = await PreviewHarness.StartAsync(site.Root, liveReload: false);
 
             var report = await preview.EditAsync(() => File.AppendAllText(Path.Combine(elsewhere, "two.md"), "A late addition.\n"), "input/articles/linked/two.md");

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using Digest.Diagnostics;
+using Digest.Files;
 
 namespace Digest.Build;
 
@@ -11,16 +12,18 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     public IReadOnlyDictionary<string, (long Length, long WriteTicks)> Stamps { get; init; } =
         new Dictionary<string, (long Length, long WriteTicks)>();
 
-    /// <summary>Whether the listing met a folder link, followed or not: such a listing is never reused by <see cref="Rescan"/>.</summary>
-    public bool MetFolderLinks { get; init; }
+    /// <summary>Whether the listing met a link, followed or not: such a listing is never reused by <see cref="Rescan"/>.</summary>
+    public bool MetLinks { get; init; }
 
-    /// <param name="diagnostics">Where folder links that lead back into a folder holding them are reported.</param>
+    /// <param name="diagnostics">Where links skipped are reported: those that lead back into a folder holding them, and those that lead out of the site.</param>
     /// <param name="unchanged">
     /// The size and time of a file known not to have changed since an earlier scan, which then need not be asked of the
     /// system again; null for any other file. The listing itself is always read whole, and files reached through a
     /// folder link are always looked at: a watcher does not see into the folders links lead to.
     /// </param>
-    public static InputFiles Scan(string siteDirectory, DiagnosticBag diagnostics, Func<string, (long Length, long WriteTicks)?>? unchanged = null)
+    /// <param name="followLinksOutside">Whether links that lead out of the site folder are followed (the setting <c>follow_links_outside</c>).</param>
+    public static InputFiles Scan(string siteDirectory, DiagnosticBag diagnostics, Func<string, (long Length, long WriteTicks)?>? unchanged = null,
+        bool followLinksOutside = false)
     {
         var input = Path.GetFullPath(Path.Combine(siteDirectory, SiteBuilder.InputFolder));
         if (!Directory.Exists(input))
@@ -29,9 +32,15 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
         }
 
         // Entries straight from the directory listing, without a FileInfo or a path split per file: on a site of
-        // 100,000 articles this scan runs before every build, including a preview's after each edit.
+        // 100,000 articles this scan runs before every build, including a preview's after each edit. Only entries
+        // that are links cost more: where they lead is worked out.
         var siteLength = input.Length - SiteBuilder.InputFolder.Length;
-        var links = new FolderLinks(input[..siteLength], diagnostics);
+        var links = new LinkPolicy(input[..siteLength], SiteBuilder.InputFolder, followLinksOutside, diagnostics);
+        if (new DirectoryInfo(input).LinkTarget is not null && !links.Follow(input))
+        {
+            return new InputFiles([], [], [], []) { MetLinks = true };
+        }
+
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
         var entries = new FileSystemEnumerable<(string Path, long Length, long WriteTicks)>(input, (ref FileSystemEntry entry) =>
             {
@@ -43,7 +52,8 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             },
             options)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.'),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.')
+                && ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || links.Read(entry.ToFullPath())),
             ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.')
                 && ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || links.Follow(entry.ToFullPath())),
         };
@@ -63,7 +73,7 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             [.. files.Where(f => IsMarkdown(f) && IsPage(f))],
             [.. files.Where(IsDefaults)],
             [.. files.Where(f => !IsMarkdown(f) && !IsDefaults(f))])
-        { Stamps = stamps, MetFolderLinks = links.Met };
+        { Stamps = stamps, MetLinks = links.Met };
     }
 
     /// <summary>
@@ -75,7 +85,7 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     /// <param name="changed">Site-relative paths of every file and folder changed since <paramref name="last"/> was made.</param>
     public static InputFiles? Rescan(string siteDirectory, InputFiles last, IEnumerable<string> changed)
     {
-        if (last.MetFolderLinks)
+        if (last.MetLinks)
         {
             // A watcher does not see into the folders links lead to, nor does it report a loop's warning again.
             return null;
@@ -137,66 +147,6 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
             diagnostics.Error(path, 0, 0, DiagnosticCodes.IoError, "cannot read this file: " + why);
             return null;
         }
-    }
-
-    /// <summary>
-    /// Decides which folder links the scan follows: a link to a folder elsewhere (a corpus kept outside the site) is
-    /// followed; one that leads back to a folder holding it, directly or through links followed on the way, would be
-    /// followed until the system gives up, so it is skipped with a warning.
-    /// </summary>
-    private sealed class FolderLinks(string siteRoot, DiagnosticBag diagnostics)
-    {
-        /// <summary>Each folder reached through a link, with the first link that led there.</summary>
-        private readonly Dictionary<string, string> _followed = new(StringComparer.Ordinal);
-        private readonly List<string> _links = [];
-
-        /// <summary>Whether the listing met a folder link, followed or skipped.</summary>
-        public bool Met { get; private set; }
-
-        /// <summary>Whether a folder of the listing is a followed link or lies inside one.</summary>
-        public bool Holds(ReadOnlySpan<char> folder)
-        {
-            foreach (var link in _links)
-            {
-                if (folder.StartsWith(link, StringComparison.Ordinal)
-                    && (folder.Length == link.Length || folder[link.Length] == Path.DirectorySeparatorChar))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public bool Follow(string link)
-        {
-            Met = true;
-            if (Directory.ResolveLinkTarget(link, returnFinalTarget: true) is not { } resolved)
-            {
-                return true;
-            }
-
-            var target = Path.TrimEndingDirectorySeparator(resolved.FullName);
-            var holder = Path.GetDirectoryName(link)!;
-            var loops = IsSameOrInside(holder, target)
-                || (_followed.TryGetValue(target, out var earlier) && IsSameOrInside(link, earlier));
-            if (loops)
-            {
-                var shown = IsSameOrInside(target, siteRoot.TrimEnd(Path.DirectorySeparatorChar)) ? Site(target) : target;
-                diagnostics.Warning(Site(link), 0, 0, DiagnosticCodes.FolderLinkLoop,
-                    $"this link leads to {shown}, a folder that holds it, so following it would never end; it is skipped. Remove the link, or point it at a folder outside {SiteBuilder.InputFolder}/.");
-                return false;
-            }
-
-            _followed.TryAdd(target, link);
-            _links.Add(link);
-            return true;
-        }
-
-        private static bool IsSameOrInside(string path, string folder) =>
-            path == folder || path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-        private string Site(string path) => path[siteRoot.Length..].Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private static string RelativePath(ReadOnlySpan<char> directory, ReadOnlySpan<char> fileName)

@@ -90,7 +90,7 @@ public static class SiteBuilder
         state.LastScan = null;
         var inputs = timings.Measure("scan",
             () => (lastScan is not null && changed is not null ? InputFiles.Rescan(root, lastScan, changed) : null)
-                ?? InputFiles.Scan(root, diagnostics, Unchanged(lastScan, changed)),
+                ?? InputFiles.Scan(root, diagnostics, Unchanged(lastScan, changed), settings.FollowLinksOutside),
             i => i.Articles.Count + i.Pages.Count + i.StaticFiles.Count);
         state.LastScan = inputs;
         var defaultsFiles = inputs.DirectoryDefaults.Select(p => (p, File.ReadAllText(Path.Combine(root, p)))).ToList();
@@ -103,7 +103,7 @@ public static class SiteBuilder
             state.LastSite = null;
         }
 
-        var theme = new Theme(Path.Combine(root, ThemeFolder));
+        var theme = new Theme(Path.Combine(root, ThemeFolder), settings.FollowLinksOutside, diagnostics);
         var themeKey = timings.Measure("theme", () => TemplateCache.KeyOf(theme), _ => theme.FileNames.Count);
         var siteKey = SiteKey(options, readKey, inputs, themeKey);
         var now = options.Clock.GetUtcNow();

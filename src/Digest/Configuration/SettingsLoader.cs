@@ -19,6 +19,7 @@ public static class SettingsLoader
     [
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "author",
         "copyright", "feed_size", "related_count", "allow_html", "archives", "term_feeds", "custom_domain", "params",
+        "follow_links_outside",
     ];
 
     /// <summary>Loads settings; a missing file gives the defaults. Problems go to <paramref name="diagnostics"/>.</summary>
@@ -146,6 +147,7 @@ public static class SettingsLoader
             case "allow_html": return Bool() is { } allow ? settings with { AllowHtml = allow } : settings;
             case "archives": return Bool() is { } archives ? settings with { Archives = archives } : settings;
             case "term_feeds": return Bool() is { } termFeeds ? settings with { TermFeeds = termFeeds } : settings;
+            case "follow_links_outside": return Bool() is { } follow ? settings with { FollowLinksOutside = follow } : settings;
             case "params":
                 if (value.Node is YamlMappingNode map)
                 {

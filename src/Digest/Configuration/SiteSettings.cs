@@ -22,6 +22,11 @@ public sealed record SiteSettings
     public bool Archives { get; init; } = true;
     /// <summary>An Atom feed per tag and per category.</summary>
     public bool TermFeeds { get; init; } = true;
+    /// <summary>
+    /// Whether files reached through a symbolic link that leads out of the site folder are read (as Jekyll's safe mode,
+    /// off by default): such a link is otherwise skipped with a warning.
+    /// </summary>
+    public bool FollowLinksOutside { get; init; }
     /// <summary>A custom domain for GitHub Pages (written as CNAME when publishing).</summary>
     public string CustomDomain { get; init; } = "";
     /// <summary>The <c>params:</c> map, passed to templates as <c>site.params</c>.</summary>

@@ -60,4 +60,7 @@ public static class DiagnosticCodes
     // DG92xx: the preview
     public const string PreviewAddressUnavailable = "DG9201";
     public const string BuildCrashed = "DG9202";
+
+    // DG94xx: symbolic links and the preview's safety
+    public const string LinkOutsideSite = "DG9401";
 }

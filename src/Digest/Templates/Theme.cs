@@ -1,4 +1,6 @@
 using System.Reflection;
+using Digest.Diagnostics;
+using Digest.Files;
 
 namespace Digest.Templates;
 
@@ -13,33 +15,34 @@ public sealed class Theme
 
     private readonly string? _siteThemeDirectory;
     private readonly SortedSet<string> _builtInNames;
+    /// <summary>The files of the site's theme folder that may be read: none reached through a link that is skipped.</summary>
+    private readonly HashSet<string> _siteNames = new(StringComparer.Ordinal);
 
-    public Theme(string? siteThemeDirectory)
+    /// <param name="followLinksOutside">Whether files reached through a link that leads out of the site folder are read (<c>follow_links_outside</c>).</param>
+    /// <param name="diagnostics">Where links skipped are reported (out of the site, or looping).</param>
+    public Theme(string? siteThemeDirectory, bool followLinksOutside = false, DiagnosticBag? diagnostics = null)
     {
-        _siteThemeDirectory = siteThemeDirectory is not null && Directory.Exists(siteThemeDirectory) ? siteThemeDirectory : null;
+        _siteThemeDirectory = siteThemeDirectory is not null && Directory.Exists(siteThemeDirectory) ? Path.GetFullPath(siteThemeDirectory) : null;
         _builtInNames = new SortedSet<string>(
             ResourceAssembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
                 .Select(n => n[ResourcePrefix.Length..].Replace('\\', '/')),
             StringComparer.Ordinal);
-        FileNames = ListFileNames(_builtInNames, _siteThemeDirectory);
+        if (_siteThemeDirectory is not null)
+        {
+            var site = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(_siteThemeDirectory))!;
+            var links = new LinkPolicy(Path.TrimEndingDirectorySeparator(site) + Path.DirectorySeparatorChar, Path.GetFileName(_siteThemeDirectory),
+                followLinksOutside, diagnostics ?? new DiagnosticBag());
+            foreach (var file in links.Files(_siteThemeDirectory, skipDotNames: false))
+            {
+                _siteNames.Add(Path.GetRelativePath(_siteThemeDirectory, file).Replace('\\', '/'));
+            }
+        }
+
+        FileNames = [.. new SortedSet<string>(_builtInNames.Concat(_siteNames), StringComparer.Ordinal)];
     }
 
     /// <summary>Every file name of the theme, built-in and overridden, sorted; listed once, when the theme is opened for a build.</summary>
     public IReadOnlyList<string> FileNames { get; }
-
-    private static List<string> ListFileNames(SortedSet<string> builtInNames, string? siteThemeDirectory)
-    {
-        var names = new SortedSet<string>(builtInNames, StringComparer.Ordinal);
-        if (siteThemeDirectory is not null)
-        {
-            foreach (var file in Directory.EnumerateFiles(siteThemeDirectory, "*", SearchOption.AllDirectories))
-            {
-                names.Add(Path.GetRelativePath(siteThemeDirectory, file).Replace('\\', '/'));
-            }
-        }
-
-        return [.. names];
-    }
 
     public bool Exists(string name) => SitePath(name) is not null || _builtInNames.Contains(name);
 
@@ -70,7 +73,6 @@ public sealed class Theme
             return null;
         }
 
-        var path = Path.Combine(_siteThemeDirectory, name);
-        return File.Exists(path) ? path : null;
+        return _siteNames.Contains(name) ? Path.Combine(_siteThemeDirectory, name) : null;
     }
 }
