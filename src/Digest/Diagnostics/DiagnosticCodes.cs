@@ -63,4 +63,6 @@ public static class DiagnosticCodes
 
     // DG94xx: symbolic links and the preview's safety
     public const string LinkOutsideSite = "DG9401";
+    public const string PreviewReachableFromNetwork = "DG9402";
+    public const string MisdirectedRequest = "DG9403";
 }

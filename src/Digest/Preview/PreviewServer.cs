@@ -135,8 +135,15 @@ public sealed class PreviewServer : IAsyncDisposable
             }
         });
         var app = builder.Build();
+        var ownNames = PreviewHosts.OwnNames(_options.Host);
         app.Run(async context =>
         {
+            if (!PreviewHosts.Allows(context.Request.Host, ownNames))
+            {
+                await PreviewHosts.RefuseAsync(context);
+                return;
+            }
+
             if (context.Request.Path != LiveReloadHub.EventsPath)
             {
                 await _initialBuild.Task.WaitAsync(context.RequestAborted);
