@@ -55,6 +55,11 @@ internal static class PreviewCommand
             return CommandLine.UsageErrors;
         }
 
+        if (PreviewHosts.NetworkWarning(options.Host, options.Port) is { } warning)
+        {
+            Console.Error.WriteLine(warning.ToString());
+        }
+
         if (options.Port is < 0 or > 65535)
         {
             Console.Error.WriteLine($"digest: error DG9002: --port {options.Port} is not a port number. Pass one from 1 to 65535.");

@@ -1,5 +1,7 @@
+using System.IO.Enumeration;
 using System.Text;
 using Digest.Diagnostics;
+using Digest.Files;
 
 namespace Digest.Checking;
 
@@ -21,10 +23,8 @@ public static class SiteChecker
                 "there is no built site here (no index.html). Run digest build first, or pass --output with the folder it wrote.")], 0, 0);
         }
 
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        var diagnostics = new DiagnosticBag();
+        var files = ListFiles(root, diagnostics);
         var existing = files.ToHashSet(StringComparer.Ordinal);
 
         var scans = new FileScan?[files.Length];
@@ -41,7 +41,6 @@ public static class SiteChecker
         }
 
         var resolver = new SiteUrlResolver(baseUrl);
-        var diagnostics = new DiagnosticBag();
         var references = 0;
         Parallel.For(0, files.Length, parallel, i =>
         {
@@ -64,6 +63,58 @@ public static class SiteChecker
         });
 
         return new CheckResult(diagnostics.ToSortedList(), scans.Count(s => s is not null), references);
+    }
+
+    /// <summary>
+    /// Every file of the built site, sorted, as GitHub Pages would publish it: folder links are followed, except one that
+    /// leads back to a folder on its way (DG4302, it would never end), and a link that leads nowhere is reported (DG4301)
+    /// instead of read. Only entries that are links are resolved.
+    /// </summary>
+    private static string[] ListFiles(string root, DiagnosticBag diagnostics)
+    {
+        string Relative(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+        var entered = new HashSet<string>(StringComparer.Ordinal) { SymbolicLinks.RealPath(root) ?? root };
+        var files = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => Relative(entry.ToFullPath()),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+            {
+                if (entry.IsDirectory)
+                {
+                    return false;
+                }
+
+                if ((entry.Attributes & FileAttributes.ReparsePoint) == 0 || SymbolicLinks.RealPath(entry.ToFullPath()) is not null)
+                {
+                    return true;
+                }
+
+                var link = entry.ToFullPath();
+                diagnostics.Error(Relative(link), 0, 0, DiagnosticCodes.DanglingLink,
+                    $"this symbolic link leads to {SymbolicLinks.Destination(link) ?? new FileInfo(link).LinkTarget}, which does not exist (or links loop), so the published site would lack this file. Restore what it leads to, or remove the link.");
+                return false;
+            },
+            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
+            {
+                if ((entry.Attributes & FileAttributes.ReparsePoint) == 0)
+                {
+                    return true;
+                }
+
+                var link = entry.ToFullPath();
+                var target = SymbolicLinks.RealPath(link);
+                var holder = SymbolicLinks.RealPath(Path.GetDirectoryName(link)!);
+                if (target is not null && holder is not null && !SymbolicLinks.IsSameOrInside(holder, target) && entered.Add(target))
+                {
+                    return true;
+                }
+
+                diagnostics.Error(Relative(link), 0, 0, DiagnosticCodes.CheckedLinkLoop,
+                    $"this folder link leads to {target}, a folder already on its way, so following it would never end; it is not checked. Remove the link from the output.");
+                return false;
+            },
+        };
+        return [.. files.Order(StringComparer.Ordinal)];
     }
 
     private static FileScan? ScanFile(string fullPath, string relativePath)

@@ -40,6 +40,10 @@ public static class DiagnosticCodes
     public const string UnreadableFeed = "DG4107";
     public const string NothingToCheck = "DG4108";
 
+    // DG43xx: checks of the links in a built site (digest check)
+    public const string DanglingLink = "DG4301";
+    public const string CheckedLinkLoop = "DG4302";
+
     // DG42xx: publishing to a branch (digest publish)
     public const string NotAGitRepository = "DG4201";
     public const string MissingRemote = "DG4202";
@@ -63,4 +67,6 @@ public static class DiagnosticCodes
 
     // DG94xx: symbolic links and the preview's safety
     public const string LinkOutsideSite = "DG9401";
+    public const string PreviewReachableFromNetwork = "DG9402";
+    public const string MisdirectedRequest = "DG9403";
 }

@@ -75,7 +75,7 @@ public sealed class PreviewServer : IAsyncDisposable
         UpdateBasePath();
         // Watch before building, so that an edit made during the first build is not missed; build while the server
         // starts, so that the first page comes no later than a build alone would make it.
-        _watcher = new SiteWatcher(_session.Options.SiteDirectory, _scheduler.Notify);
+        _watcher = new SiteWatcher(_session.Options.SiteDirectory, _scheduler.Notify, () => LoadSettings(out _).FollowLinksOutside);
         _rebuilds = Task.Run(async () =>
         {
             _initialBuild.TrySetResult(Publish(RunBuild([], _stopping.Token)));
@@ -135,8 +135,15 @@ public sealed class PreviewServer : IAsyncDisposable
             }
         });
         var app = builder.Build();
+        var ownNames = PreviewHosts.OwnNames(_options.Host);
         app.Run(async context =>
         {
+            if (!PreviewHosts.Allows(context.Request.Host, ownNames))
+            {
+                await PreviewHosts.RefuseAsync(context);
+                return;
+            }
+
             if (context.Request.Path != LiveReloadHub.EventsPath)
             {
                 await _initialBuild.Task.WaitAsync(context.RequestAborted);
@@ -228,13 +235,30 @@ public sealed class PreviewServer : IAsyncDisposable
     /// <summary>The preview serves under base_url's path, like the published site; a broken digest.yml keeps the old one.</summary>
     private void UpdateBasePath()
     {
+        var settings = LoadSettings(out var failed);
+        if (!failed)
+        {
+            _responder.BasePath = settings.BasePath;
+        }
+    }
+
+    /// <summary>The settings a build would read now; the defaults, and <paramref name="failed"/>, when digest.yml cannot be read.</summary>
+    private SiteSettings LoadSettings(out bool failed)
+    {
         var options = _session.Options;
         var diagnostics = new DiagnosticBag();
         var overrides = options.BaseUrl is null ? options.Overrides : [.. options.Overrides, new("base_url", options.BaseUrl)];
-        var settings = SettingsLoader.Load(options.SiteDirectory, overrides, diagnostics);
-        if (!diagnostics.HasErrors)
+        try
         {
-            _responder.BasePath = settings.BasePath;
+            var settings = SettingsLoader.Load(options.SiteDirectory, overrides, diagnostics);
+            failed = diagnostics.HasErrors;
+            return settings;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Saved by replace at this moment, or unreadable: the build that follows says so.
+            failed = true;
+            return new SiteSettings();
         }
     }
 }

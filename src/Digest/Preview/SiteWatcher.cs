@@ -1,6 +1,8 @@
 using System.IO.Enumeration;
 using Digest.Build;
 using Digest.Configuration;
+using Digest.Diagnostics;
+using Digest.Files;
 
 namespace Digest.Preview;
 
@@ -8,21 +10,28 @@ namespace Digest.Preview;
 /// Watches what a build reads: <c>digest.yml</c>, and <c>input/</c> and <c>theme/</c> recursively, and reports
 /// each change as a site-relative path. The output folder is never watched (it is not under either folder), and
 /// editors' temporary files are ignored. <c>input/</c> or <c>theme/</c> created later is picked up. A folder link that
-/// leads out of the folder (a corpus kept elsewhere) is watched too: a watcher does not follow links by itself.
+/// leads out of the folder (a corpus kept elsewhere) is watched too, as a watcher does not follow links by itself: exactly
+/// the links the build follows (<see cref="LinkPolicy"/>), so neither one that loops back (which would watch the whole
+/// site) nor one out of the site unless <c>follow_links_outside</c> allows it.
 /// </summary>
 internal sealed class SiteWatcher : IDisposable
 {
     private static readonly string[] WatchedFolders = [SiteBuilder.InputFolder, SiteBuilder.ThemeFolder];
     private readonly string _site;
     private readonly Action<string> _changed;
+    private readonly Func<bool> _followLinksOutside;
+    private bool _followingOutside;
     private readonly FileSystemWatcher _root;
     private readonly Dictionary<string, List<FileSystemWatcher>> _folders = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public SiteWatcher(string siteDirectory, Action<string> changed)
+    /// <param name="followLinksOutside">The setting <c>follow_links_outside</c> as digest.yml now says; asked again when it changes.</param>
+    public SiteWatcher(string siteDirectory, Action<string> changed, Func<bool> followLinksOutside)
     {
         _site = Path.GetFullPath(siteDirectory);
         _changed = changed;
+        _followLinksOutside = followLinksOutside;
+        _followingOutside = followLinksOutside();
         _root = Start(_site, recursive: false, path => OnRootEvent(Path.GetFileName(path)), () => _changed(SettingsLoader.FileName));
         foreach (var folder in WatchedFolders)
         {
@@ -48,6 +57,14 @@ internal sealed class SiteWatcher : IDisposable
     {
         if (name == SettingsLoader.FileName)
         {
+            var follow = _followLinksOutside();
+            if (follow != _followingOutside)
+            {
+                // Links out of the site are now followed by the build, or no longer are.
+                _followingOutside = follow;
+                Array.ForEach(WatchedFolders, WatchFolder);
+            }
+
             _changed(name);
         }
         else if (WatchedFolders.Contains(name))
@@ -76,32 +93,40 @@ internal sealed class SiteWatcher : IDisposable
                 return;
             }
 
-            _folders[folder] = [.. new[] { path }.Concat(LinksLeadingOut(path)).Select(p => Watch(p, folder))];
+            _folders[folder] = [.. new[] { path }.Concat(LinksLeadingOut(folder)).Select(p => Watch(p, folder))];
         }
     }
 
-    /// <summary>Folder links under <paramref name="folder"/> to folders outside it; not followed further.</summary>
-    private static List<string> LinksLeadingOut(string folder)
+    /// <summary>
+    /// The folder links under <c>input/</c> or <c>theme/</c> that the build follows to folders outside it, decided as the
+    /// build decides (the warnings are the build's to give).
+    /// </summary>
+    private List<string> LinksLeadingOut(string folder)
     {
-        var links = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToFullPath(),
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden, IgnoreInaccessible = true })
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0,
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
-        };
-        return [.. links.Where(link => LeadsOut(link, folder))];
-    }
-
-    private static bool LeadsOut(string link, string folder)
-    {
+        var path = Path.Combine(_site, folder);
         try
         {
-            return Directory.ResolveLinkTarget(link, returnFinalTarget: true) is { } target
-                && !(target.FullName + Path.DirectorySeparatorChar).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            var links = new LinkPolicy(_site + Path.DirectorySeparatorChar, folder, _followingOutside, new DiagnosticBag());
+            links.Files(path, skipDotNames: folder == SiteBuilder.InputFolder, collect: false);
+            var real = SymbolicLinks.RealPath(path) ?? path;
+            return [.. links.Followed.Where(link => link != path
+                && SymbolicLinks.RealPath(link) is { } target && !SymbolicLinks.IsSameOrInside(target, real))];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Gone since its event, or a loop of links: nothing to watch. Thrown from a watcher's event, it would end the preview.
+            // A folder removed while it was listed: its event comes next. Thrown from a watcher's event, it would end the preview.
+            return [];
+        }
+    }
+
+    private static bool IsFolderLink(string path)
+    {
+        try
+        {
+            return new DirectoryInfo(path).LinkTarget is not null && Directory.Exists(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
             return false;
         }
     }
@@ -141,14 +166,17 @@ internal sealed class SiteWatcher : IDisposable
         }
 
         var folder = relative.Split('/')[0];
-        if (Directory.Exists(fullPath) && LeadsOut(fullPath, Path.Combine(_site, folder)))
+        if (IsFolderLink(fullPath))
         {
-            // A folder link made while the preview runs.
+            // A folder link made while the preview runs: watch what the build now follows, without a gap in the rest.
             lock (_gate)
             {
                 if (_folders.TryGetValue(folder, out var watchers))
                 {
-                    watchers.Add(Watch(fullPath, folder));
+                    foreach (var link in LinksLeadingOut(folder).Where(link => !watchers.Any(w => w.Path == link)))
+                    {
+                        watchers.Add(Watch(link, folder));
+                    }
                 }
             }
         }
