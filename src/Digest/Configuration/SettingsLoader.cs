@@ -45,7 +45,13 @@ public static class SettingsLoader
 
     private static IEnumerable<SettingValue> ReadFile(string path, DiagnosticBag diagnostics)
     {
-        var document = YamlText.Load(File.ReadAllText(path), out var error);
+        var text = SourceText.Decode(File.ReadAllBytes(path), FileName, diagnostics);
+        if (text is null)
+        {
+            return [];
+        }
+
+        var document = YamlText.Load(text, out var error);
         if (error is not null)
         {
             diagnostics.Error(FileName, error.Line, error.Column, DiagnosticCodes.SettingsSyntax,
@@ -65,14 +71,14 @@ public static class SettingsLoader
             return [];
         }
 
-        return root.Children.Select(pair => new SettingValue(
+        return root.Children.Where(pair => !YamlValues.IsNull(pair.Value)).Select(pair => new SettingValue(
             ((pair.Key as YamlScalarNode)?.Value ?? "").ToLowerInvariant(), pair.Value, FileName,
             (int)pair.Key.Start.Line, (int)pair.Key.Start.Column));
     }
 
     private static SiteSettings Apply(SiteSettings settings, SettingValue value, DiagnosticBag diagnostics)
     {
-        var scalar = (value.Node as YamlScalarNode)?.Value?.Trim() ?? "";
+        var scalar = SourceText.WithoutControlCharacters((value.Node as YamlScalarNode)?.Value?.Trim() ?? "");
         void Invalid(string what) => diagnostics.Error(value.Path, value.Line, value.Column,
             value.Path == CommandLine ? DiagnosticCodes.UsageError : DiagnosticCodes.InvalidSetting,
             $"'{value.Key}' {what}, got '{scalar}'.");

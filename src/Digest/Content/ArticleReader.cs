@@ -15,6 +15,12 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
         "tags", "slug", "draft", "image", "image_alt", "lang", "layout", "menu_order",
     ];
 
+    /// <summary>More tags than this on one article are dropped with a warning: each one makes pages and feeds.</summary>
+    public const int MaxTags = 50;
+
+    /// <summary>More categories than this on one article are dropped with a warning.</summary>
+    public const int MaxCategories = 20;
+
     /// <param name="path">Site-relative path, e.g. input/articles/rail.md.</param>
     /// <param name="isPage">A standalone page (input/pages/): the date is optional.</param>
     public Article? Read(string path, ReadOnlySpan<byte> bytes, bool isPage, DiagnosticBag diagnostics)
@@ -44,19 +50,43 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
         }
 
         var date = fields.Date("date", settings.TimeZone);
+        var badPrefix = false;
         if (date is null && !values.ContainsKey("date") && prefix.Success)
         {
-            date = Dates.InZone(DateTime.ParseExact(prefix.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture), settings.TimeZone);
+            var named = prefix.Groups["date"].Value;
+            if (DateTime.TryParseExact(named, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                && Dates.TryInZone(day, settings.TimeZone, out var inZone))
+            {
+                date = inZone;
+            }
+            else
+            {
+                badPrefix = true;
+                diagnostics.Error(path, 1, 1, DiagnosticCodes.InvalidFileNameDate,
+                    $"the file name starts with '{named}', which is not a date Digest can use. Rename the file with a real date (YYYY-MM-DD-slug.md) or add a 'date:' line to the front matter.");
+            }
         }
 
-        if (date is null && !values.ContainsKey("date") && !isPage)
+        if (date is null && !values.ContainsKey("date") && !isPage && !badPrefix)
         {
             diagnostics.Error(path, 1, 1, DiagnosticCodes.MissingDate,
                 "the front matter has no 'date'. Add a line such as 'date: 2026-11-03T09:15:00+04:00', or name the file YYYY-MM-DD-slug.md.");
         }
 
         var slug = ReadSlug(fields, isPage, title, prefix.Success ? prefix.Groups["rest"].Value : null, stem, diagnostics);
-        var rendered = markdown.Render(frontMatter.Body);
+        RenderedMarkdown rendered;
+        try
+        {
+            rendered = markdown.Render(frontMatter.Body);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig refuses nesting past its depth limit rather than overflow the stack (5,000 '>' or '*' in a row).
+            diagnostics.Error(path, frontMatter.BodyLine, 1, DiagnosticCodes.MarkdownTooDeep,
+                "the Markdown is nested too deeply to render (thousands of '>', '-' or '*' inside each other). Remove the nesting; a news article needs a few levels at most.");
+            return null;
+        }
+
         var summary = fields.Text("summary");
         var layout = fields.Text("layout");
         var article = new Article
@@ -73,8 +103,8 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             Authors = fields.List("author", "authors"),
             Source = fields.Text("source"),
             SourceUrl = fields.Url("source_url", allowSitePath: false),
-            Categories = fields.List("categories", "category"),
-            Tags = fields.List("tags"),
+            Categories = fields.Limited(fields.List("categories", "category"), MaxCategories, DiagnosticCodes.TooManyCategories, "categories", "category"),
+            Tags = fields.Limited(fields.List("tags"), MaxTags, DiagnosticCodes.TooManyTags, "tags"),
             Image = fields.Url("image", allowSitePath: true),
             ImageAlt = fields.Text("image_alt"),
             Lang = fields.Text("lang"),
@@ -136,7 +166,7 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
 
             if (value.Node is YamlScalarNode scalar)
             {
-                return (scalar.Value ?? "").Trim();
+                return SourceText.WithoutControlCharacters((scalar.Value ?? "").Trim());
             }
 
             WrongType(key, value, "a single text value");
@@ -202,12 +232,18 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             }
 
             var text = Text(key);
-            if (Dates.TryParse(text, zone, out var date))
+            if (Dates.TryParse(text, zone, out var date, out var outOfRange))
             {
                 return date;
             }
 
-            if (value.Node is YamlScalarNode)
+            if (outOfRange)
+            {
+                Failed = true;
+                diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.DateOutOfRange,
+                    $"'{key}' is '{text}', which is outside the dates Digest supports (0001-01-02 to 9999-12-30 in UTC). Write the date the story was published.");
+            }
+            else if (value.Node is YamlScalarNode)
             {
                 Failed = true;
                 diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidDate,
@@ -230,9 +266,9 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
                 switch (value.Node)
                 {
                     case YamlScalarNode scalar:
-                        return Distinct((scalar.Value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                        return Distinct(SourceText.WithoutControlCharacters(scalar.Value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
                     case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode):
-                        return Distinct(sequence.Children.Select(c => ((YamlScalarNode)c).Value?.Trim() ?? ""));
+                        return Distinct(sequence.Children.Where(c => !YamlValues.IsNull(c)).Select(c => SourceText.WithoutControlCharacters(((YamlScalarNode)c).Value?.Trim() ?? "")));
                     default:
                         WrongType(key, value, "a list like [rail, transport] or a comma-separated text");
                         return [];
@@ -240,6 +276,21 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             }
 
             return [];
+        }
+
+        /// <summary>The first <paramref name="max"/> items; the rest are dropped with a warning at the key.</summary>
+        public string[] Limited(string[] items, int max, string code, params string[] keys)
+        {
+            if (items.Length <= max)
+            {
+                return items;
+            }
+
+            var key = keys.First(values.ContainsKey);
+            var value = values[key];
+            diagnostics.Warning(value.Path, value.Line, value.Column, code,
+                $"'{key}' lists {items.Length} {keys[0]}, more than the {max} an article may have; the first {max} are kept and the rest dropped. Keep the {keys[0]} that readers will browse by.");
+            return items[..max];
         }
 
         private static string[] Distinct(IEnumerable<string> items) =>

@@ -19,34 +19,109 @@ public static class Dates
         "yyyy-MM-dd HH:mm:ss'Z'",
     ];
 
-    public static bool TryParse(string text, TimeZoneInfo zone, out DateTimeOffset value)
+    /// <summary>
+    /// The first and last supported instants: a day inside .NET's range, so that neither an offset nor the local date of
+    /// an edition or archive can step outside it (0001-01-01 with a positive offset is before the year 1 in UTC).
+    /// </summary>
+    public static readonly DateTimeOffset Earliest = new(1, 1, 2, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset Latest = new(9999, 12, 30, 23, 59, 59, TimeSpan.Zero);
+
+    public static bool TryParse(string text, TimeZoneInfo zone, out DateTimeOffset value) => TryParse(text, zone, out value, out _);
+
+    /// <summary>As <see cref="TryParse(string, TimeZoneInfo, out DateTimeOffset)"/>; <paramref name="outOfRange"/> when the text is a date outside <see cref="Earliest"/>..<see cref="Latest"/>.</summary>
+    public static bool TryParse(string text, TimeZoneInfo zone, out DateTimeOffset value, out bool outOfRange)
     {
+        outOfRange = false;
         text = text.Trim();
-        if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out value))
+        if (TryParseWithOffset(text, out value, out outOfRange))
         {
             return true;
         }
 
-        if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!outOfRange && DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            value = InZone(local, zone);
-            return true;
+            if (TryInZone(local, zone, out value))
+            {
+                return true;
+            }
+
+            outOfRange = true;
         }
 
+        value = default;
         return false;
     }
 
     /// <summary>A wall-clock time in <paramref name="zone"/>; a time skipped by a clock change moves forward past the gap.</summary>
-    public static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone)
+    public static DateTimeOffset InZone(DateTime local, TimeZoneInfo zone) =>
+        TryInZone(local, zone, out var value) ? value : throw new ArgumentOutOfRangeException(nameof(local), local, "outside the supported dates");
+
+    /// <summary>As <see cref="InZone"/>, false when the result would be outside <see cref="Earliest"/>..<see cref="Latest"/>.</summary>
+    public static bool TryInZone(DateTime local, TimeZoneInfo zone, out DateTimeOffset value)
     {
+        value = default;
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (local < Earliest.DateTime || local > Latest.DateTime)
+        {
+            return false;
+        }
+
         while (zone.IsInvalidTime(local))
         {
             local = local.AddMinutes(15);
         }
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        var offset = zone.GetUtcOffset(local);
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < Earliest.UtcTicks || utcTicks > Latest.UtcTicks)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(local, offset);
+        return true;
+    }
+
+    private static bool TryParseWithOffset(string text, out DateTimeOffset value, out bool outOfRange)
+    {
+        outOfRange = false;
+        try
+        {
+            if (!DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+            {
+                // An offset that takes the instant out of .NET's range fails here too: tell it apart from a non-date.
+                outOfRange = StripOffset(text) is { } local
+                    && DateTime.TryParseExact(local, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+                return false;
+            }
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            value = default;
+            outOfRange = true;
+            return false;
+        }
+
+        if (value < Earliest || value > Latest)
+        {
+            outOfRange = true;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The date-time part of a text that ends in 'Z' or an offset such as '+04:00' or ' -0530'.</summary>
+    private static string? StripOffset(string text)
+    {
+        if (text.EndsWith('Z'))
+        {
+            return text[..^1];
+        }
+
+        var sign = text.LastIndexOfAny(['+', '-']);
+        return sign > 10 ? text[..sign].TrimEnd() : null;
     }
 
     /// <summary>RFC 3339, as Atom and JSON Feed want it: 2026-11-03T09:15:00+04:00.</summary>

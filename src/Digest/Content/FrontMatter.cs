@@ -65,6 +65,13 @@ internal sealed record FrontMatter(IReadOnlyDictionary<string, FrontMatterValue>
     public static Dictionary<string, FrontMatterValue>? ParseYaml(string yaml, string path, DiagnosticBag diagnostics, int lineOffset = 1)
     {
         var root = YamlText.Load(yaml, out var error);
+        if (error is { TooComplex: true })
+        {
+            diagnostics.Error(path, error.Line + lineOffset, error.Column, DiagnosticCodes.YamlTooComplex,
+                $"{error.Message}. Front matter holds a few plain fields: write the values out instead of using anchors and aliases, and nest less.");
+            return null;
+        }
+
         if (error is not null)
         {
             diagnostics.Error(path, error.Line + lineOffset, error.Column, DiagnosticCodes.YamlSyntax,
@@ -89,6 +96,12 @@ internal sealed record FrontMatter(IReadOnlyDictionary<string, FrontMatterValue>
         foreach (var (key, value) in map.Children)
         {
             var name = ((key as YamlScalarNode)?.Value ?? "").ToLowerInvariant();
+            if (YamlValues.IsNull(value))
+            {
+                // 'summary: ~' or 'author: null' means no value, never the word "null" on a page.
+                continue;
+            }
+
             if (!values.TryAdd(name, new FrontMatterValue(value, path, lineOffset)))
             {
                 diagnostics.Error(path, (int)key.Start.Line + lineOffset, (int)key.Start.Column, DiagnosticCodes.YamlSyntax,

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Digest.Content;
 
 /// <summary>A YAML syntax error at its 1-based position in the YAML text.</summary>
-internal sealed record YamlError(int Line, int Column, string Message);
+internal sealed record YamlError(int Line, int Column, string Message, bool TooComplex = false);
 
 /// <summary>Loads YAML text into YamlDotNet's node model, turning every failure into a positioned <see cref="YamlError"/>.</summary>
 internal static class YamlText
@@ -16,7 +16,12 @@ internal static class YamlText
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new GuardedYamlParser(new Parser(new StringReader(yaml))));
+        }
+        catch (YamlLimitException ex)
+        {
+            error = new YamlError((int)ex.Start.Line, (int)ex.Start.Column, ex.Message, TooComplex: true);
+            return null;
         }
         catch (YamlException ex)
         {

@@ -9,7 +9,7 @@ internal static class YamlValues
     public static object? ToValue(YamlNode node) => node switch
     {
         YamlScalarNode scalar => Scalar(scalar),
-        YamlSequenceNode sequence => sequence.Children.Select(ToValue).ToList(),
+        YamlSequenceNode sequence => sequence.Children.Where(c => !IsNull(c)).Select(ToValue).ToList(),
         YamlMappingNode mapping => ToDictionary(mapping),
         _ => null,
     };
@@ -28,9 +28,13 @@ internal static class YamlValues
         return result;
     }
 
+    /// <summary>A plain <c>~</c>, <c>null</c> (any case YAML allows) or empty value: YAML's null, read as no value at all.</summary>
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
     private static object? Scalar(YamlScalarNode scalar)
     {
-        var text = scalar.Value;
+        var text = scalar.Value is null ? null : SourceText.WithoutControlCharacters(scalar.Value);
         if (text is null || scalar.Style is not YamlDotNet.Core.ScalarStyle.Plain)
         {
             return text;
@@ -38,7 +42,7 @@ internal static class YamlValues
 
         return text switch
         {
-            "" or "~" or "null" => null,
+            "" or "~" or "null" or "Null" or "NULL" => null,
             "true" => true,
             "false" => false,
             _ when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,

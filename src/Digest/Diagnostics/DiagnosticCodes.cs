@@ -18,6 +18,18 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "DG1013";
     public const string InvalidUrl = "DG1015";
 
+    // DG11xx: hostile or damaged content (issue 15)
+    public const string DateOutOfRange = "DG1101";
+    public const string InvalidFileNameDate = "DG1102";
+    public const string BinaryFile = "DG1103";
+    public const string ControlCharacters = "DG1104";
+    public const string YamlTooComplex = "DG1105";
+    public const string MarkdownTooDeep = "DG1106";
+
+    // DG21xx: limits on what one article can make, and feeds (issue 15)
+    public const string TooManyTags = "DG2101";
+    public const string TooManyCategories = "DG2102";
+
 
     // DG3xxx: templates
     public const string UnknownLayout = "DG3001";

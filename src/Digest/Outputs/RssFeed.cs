@@ -3,9 +3,14 @@ using Digest.SiteModel;
 
 namespace Digest.Outputs;
 
-/// <summary>RSS 2.0 of the newest articles, dates in RFC 822.</summary>
+/// <summary>
+/// RSS 2.0 of the newest articles, dates in RFC 822. Readers take <c>description</c> as HTML, so the summary (plain
+/// text) is HTML-escaped there and shows as the text it is; the full content goes in <c>content:encoded</c>.
+/// </summary>
 internal static class RssFeed
 {
+    private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+
     public static void Write(Stream output, FeedContext feed, IReadOnlyList<SiteArticle> articles)
     {
         var newest = feed.Newest(articles);
@@ -15,6 +20,7 @@ internal static class RssFeed
             w.WriteStartElement("rss");
             w.WriteAttributeString("version", "2.0");
             w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
+            w.WriteAttributeString("xmlns", "content", null, ContentNamespace);
             w.WriteStartElement("channel");
             w.WriteElementString("title", XmlOutput.Clean(settings.Title));
             w.WriteElementString("link", settings.BaseUrl.AbsoluteUri);
@@ -48,7 +54,11 @@ internal static class RssFeed
                     w.WriteElementString("category", XmlOutput.Clean(term.Name));
                 }
 
-                w.WriteElementString("description", XmlOutput.Clean(source.Summary));
+                w.WriteElementString("description", XmlOutput.Clean(EscapeHtml(source.Summary)));
+                if (source.Content.Html.Length > 0)
+                {
+                    w.WriteElementString("content", "encoded", ContentNamespace, XmlOutput.Clean(source.Content.Html));
+                }
                 w.WriteEndElement();
             }
 
@@ -56,4 +66,9 @@ internal static class RssFeed
             w.WriteEndElement();
         });
     }
+
+    /// <summary>Text as HTML that shows exactly that text: only '&amp;', '&lt;' and '&gt;' need escaping outside attributes.</summary>
+    private static string EscapeHtml(string text) => text.AsSpan().IndexOfAny('&', '<', '>') < 0
+        ? text
+        : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

@@ -15,6 +15,11 @@ public static class Permalinks
             return "must start and end with '/', like /{year}/{month}/{day}/{slug}/";
         }
 
+        if (pattern.StartsWith("//", StringComparison.Ordinal) || pattern.Contains(':') || pattern.Contains('\\') || pattern.Contains("//", StringComparison.Ordinal))
+        {
+            return "must be a path on this site: no '//', ':' or '\\', which would make a link to another host, like /{year}/{month}/{day}/{slug}/";
+        }
+
         if (!pattern.Contains("{slug}", StringComparison.Ordinal) && !pattern.Contains("{filename}", StringComparison.Ordinal))
         {
             return "must contain {slug} or {filename} so that every article gets its own URL";
