@@ -173,6 +173,26 @@ public sealed class BuildCacheTests : IDisposable
     }
 
     [Fact]
+    public void LockFilesLiveInAFolderOfTheUsersOwnAndGoWhenTheBuildEnds()
+    {
+        var lockFile = BuildLock.FileFor(_site.Output)!;
+        using (BuildLock.TryAcquire(_site.Output, out var busy))
+        {
+            Assert.False(busy);
+            Assert.True(File.Exists(lockFile));
+        }
+
+        Assert.False(File.Exists(lockFile));
+        Assert.True(SiteBuilder.Build(_site.Options()).Succeeded);
+        Assert.False(File.Exists(lockFile));
+        Assert.False(File.Exists(BuildLock.FileFor(Path.GetDirectoryName(_site.CacheFile)!)));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(lockFile)!));
+        }
+    }
+
+    [Fact]
     public void ASecondBuildOfTheSameSiteAtOnceIsRefusedAndWritesNothing()
     {
         SiteBuilder.Build(_site.Options());

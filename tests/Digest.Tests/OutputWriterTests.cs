@@ -1,4 +1,5 @@
-using Digest.Build;
+using Digest.Diagnostics;
+using Digest.Writing;
 using Digest.Tests.Support;
 
 namespace Digest.Tests;
@@ -18,14 +19,16 @@ public sealed class OutputWriterTests
         for (var round = 0; round < 2; round++)
         {
             using var temp = new TempFolder();
-            using (var writer = new OutputWriter(temp.Combine("out")))
+            var diagnostics = new DiagnosticBag();
+            var folder = OutputFolder.Inspect(temp.Combine("site"), temp.Combine("out"), [], force: false, diagnostics)!;
+            using (var writer = new OutputWriter(folder, previous: null))
             {
                 Parallel.For(0, Folders * FilesPerFolder, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
                     writer.Write($"f{i % Folders}/deeper/file{i / Folders}.txt", [(byte)'x']));
-                writer.Commit();
+                Assert.True(writer.Commit(diagnostics));
             }
 
-            Assert.Equal(Folders * FilesPerFolder, Directory.GetFiles(temp.Combine("out"), "*", SearchOption.AllDirectories).Length);
+            Assert.Equal(Folders * FilesPerFolder, Directory.GetFiles(temp.Combine("out"), "*.txt", SearchOption.AllDirectories).Length);
         }
     }
 }

@@ -18,10 +18,14 @@ internal static class BuildCommand
         var verbose = CommandLine.VerboseOption();
         var check = new Option<bool>("--check") { Description = "After a successful build, check the site as digest check does." };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither use nor update the build cache in .digest-cache/." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Build into an output folder that holds files Digest did not write: files of the same names are replaced, all others kept.",
+        };
 
         var command = new Command("build", "Build the site into its output folder.")
         {
-            site, output, baseUrl, drafts, future, set, quiet, verbose, check, noCache,
+            site, output, baseUrl, drafts, future, set, quiet, verbose, check, noCache, force,
         };
         command.SetAction(result =>
         {
@@ -47,6 +51,7 @@ internal static class BuildCommand
                 Future = result.GetValue(future),
                 Overrides = overrides,
                 UseCache = !result.GetValue(noCache),
+                Force = result.GetValue(force),
             };
             var built = BuildReporter.Run(options, result.GetValue(quiet), result.GetValue(verbose));
             return built == CommandLine.Success && result.GetValue(check) ? CheckReporter.Run(options, result.GetValue(quiet)) : built;

@@ -33,6 +33,15 @@ public sealed record BuildOptions
     /// </summary>
     public bool PrivateOutput { get; init; }
 
+    /// <summary>
+    /// Build into an output folder that holds files no Digest build wrote: files of the same names as the build's are
+    /// replaced, every other one is kept. Never allows an output in the site's sources, the home folder or '/'.
+    /// </summary>
+    public bool Force { get; init; }
+
+    /// <summary>A warning when the output grows past this many bytes: GitHub Pages refuses sites over 1 GB.</summary>
+    internal long OutputSizeWarning { get; init; } = 800L * 1024 * 1024;
+
     /// <summary>Every override of digest.yml: <see cref="Overrides"/>, then <see cref="BaseUrl"/> as base_url.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SettingOverrides =>
         BaseUrl is null ? Overrides : [.. Overrides, new("base_url", BaseUrl)];

@@ -39,6 +39,13 @@ public sealed class BuildSession(BuildOptions options)
         var diagnostics = new DiagnosticBag();
         var timings = new StageTimings();
         var cacheFolder = Path.Combine(Options.SiteDirectory, BuildCacheFile.FolderName);
+        if (Options.UseCache && File.Exists(cacheFolder))
+        {
+            diagnostics.Error(BuildCacheFile.FolderName, 0, 0, DiagnosticCodes.CacheFolderUnusable,
+                "this is a file, where Digest keeps its build cache in a folder. Remove the file, or build with --no-cache.");
+            return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
+        }
+
         using var outputLock = BuildLock.TryAcquire(Options.ResolvedOutputDirectory, out var outputBusy);
         var readCache = Options.UseCache && _state is null;
         var cacheBusy = false;

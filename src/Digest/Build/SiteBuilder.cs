@@ -8,6 +8,7 @@ using Digest.Diagnostics;
 using Digest.Outputs;
 using Digest.SiteModel;
 using Digest.Templates;
+using Digest.Writing;
 using Scriban;
 using Scriban.Runtime;
 
@@ -47,7 +48,7 @@ public static class SiteBuilder
             return new BuildResult(diagnostics.ToSortedList(), timings, 0, state.Outputs.Count, []);
         }
 
-        var result = Write(loaded, options, state, diagnostics, timings, cancellationToken);
+        var result = WriteReportingFailures(loaded, options, state, diagnostics, timings, cancellationToken);
         // Recorded as done for the next build only if it said nothing beyond what loading settings and scanning say again:
         // a build that finds nothing changed reads no file, so it could not repeat what the files said.
         var recorded = result.Succeeded && loaded.InputDiagnostics.Count == 0
@@ -83,7 +84,7 @@ public static class SiteBuilder
         }
 
         var settings = SettingsLoader.Load(root, options.SettingOverrides, diagnostics);
-        CheckOutputFolder(options, diagnostics);
+        var output = OutputFolder.Inspect(root, options.ResolvedOutputDirectory, settings.Keep, options.Force, diagnostics);
 
         var lastScan = state.LastScan;
         // Cleared first: were the scan to fail, the changes this build was told of would be forgotten.
@@ -112,7 +113,7 @@ public static class SiteBuilder
             && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, state.OutputDirectory, state.Outputs, options.PrivateOutput),
                 _ => state.Outputs.Count))
         {
-            return new LoadedSite(null, null, null, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
+            return new LoadedSite(null, null, null, output, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
         }
 
         var templates = timings.Measure("templates", () => templateCache.Load(theme, themeKey, diagnostics), t => t.Library.Theme.FileNames.Count);
@@ -159,7 +160,7 @@ public static class SiteBuilder
         // A model that reported something is not kept: one reused from it would not report it again.
         state.LastSite = reported.Count == 0 ? site : null;
         CheckLayouts(site, templates.Library, diagnostics);
-        return new LoadedSite(site, patch, templates, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)]);
+        return new LoadedSite(site, patch, templates, output, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)]);
     }
 
     /// <summary>A file's size and time from the last scan, unless a change since names it or a folder holding it.</summary>
@@ -308,13 +309,40 @@ public static class SiteBuilder
         return key.Value;
     }
 
+    /// <summary>A file that cannot be written (a full disk, a read-only folder) is an error naming the folder, and the previous output stays.</summary>
+    private static BuildResult WriteReportingFailures(LoadedSite loaded, BuildOptions options, BuildState state, DiagnosticBag diagnostics,
+        StageTimings timings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Write(loaded, options, state, diagnostics, timings, cancellationToken);
+        }
+        catch (Exception ex) when (WriteFailure(ex) is { } failure)
+        {
+            state.LastRender = null;
+            var advice = failure.HResult == 28 // ENOSPC
+                ? "The disk is full: free some space, or choose another --output."
+                : "Check that the folder and the one it is in may be written (permissions, a read-only disk), or choose another --output.";
+            diagnostics.Error(options.ResolvedOutputDirectory, 0, 0, DiagnosticCodes.OutputWriteFailed,
+                $"cannot write the output: {failure.Message.TrimEnd('.')}. {advice} The previous output is as it was.");
+            return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
+        }
+    }
+
+    private static Exception? WriteFailure(Exception ex) => ex switch
+    {
+        IOException or UnauthorizedAccessException => ex,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(WriteFailure).FirstOrDefault(e => e is not null),
+        _ => null,
+    };
+
     private static BuildResult Write(LoadedSite loaded, BuildOptions options, BuildState state, DiagnosticBag diagnostics,
         StageTimings timings, CancellationToken cancellationToken)
     {
         var (site, templates, staticFiles) = (loaded.Site!, loaded.Templates!, loaded.StaticFiles);
         var urls = new UrlFunctions(site.Settings);
         var outputDirectory = options.ResolvedOutputDirectory;
-        using var writer = new OutputWriter(outputDirectory, state.OutputDirectory == outputDirectory ? state.Outputs : null, options.PrivateOutput);
+        using var writer = new OutputWriter(loaded.Output!, state.OutputDirectory == outputDirectory ? state.Outputs : null, options.PrivateOutput);
         var owners = new ConcurrentDictionary<string, string>(Environment.ProcessorCount, state.Outputs.Count, StringComparer.Ordinal);
         bool Claim(string path, string owner)
         {
@@ -427,7 +455,17 @@ public static class SiteBuilder
         }
 
         watch.Restart();
-        writer.Commit();
+        if (!writer.Commit(diagnostics))
+        {
+            return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
+        }
+
+        if (writer.TotalBytes > options.OutputSizeWarning)
+        {
+            diagnostics.Warning(options.ResolvedOutputDirectory, 0, 0, DiagnosticCodes.OutputTooLarge,
+                $"the site is {writer.TotalBytes / (1024 * 1024):N0} MB; GitHub Pages refuses a site over 1 GB. Move large files (video, archives) elsewhere and link to them.");
+        }
+
         var records = writer.Records();
         state.Dirty |= state.OutputDirectory != outputDirectory || records.Count != state.Outputs.Count
             || records.Any(r => !state.Outputs.TryGetValue(r.Key, out var old) || old != r.Value);
@@ -561,27 +599,13 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>Stale files in the output are deleted, so the output must never be the site itself or hold its inputs.</summary>
-    private static void CheckOutputFolder(BuildOptions options, DiagnosticBag diagnostics)
-    {
-        var output = options.ResolvedOutputDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var site = Path.GetFullPath(options.SiteDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var input = Path.Combine(site, InputFolder) + Path.DirectorySeparatorChar;
-        var theme = Path.Combine(site, ThemeFolder) + Path.DirectorySeparatorChar;
-        if (site.StartsWith(output, StringComparison.Ordinal) || output.StartsWith(input, StringComparison.Ordinal)
-            || output.StartsWith(theme, StringComparison.Ordinal))
-        {
-            diagnostics.Error(options.ResolvedOutputDirectory, 0, 0, DiagnosticCodes.UsageError,
-                "the output folder must not be the site folder, one of its parents, or inside input/ or theme/: Digest deletes files there that the build no longer makes. Choose another --output.");
-        }
-    }
-
     /// <param name="Site">Null when nothing changed since the last build.</param>
     /// <param name="Patch">How <paramref name="Site"/> differs from the last build's model, when made from it.</param>
     /// <param name="Templates">Null when nothing changed: the theme is not parsed then.</param>
     /// <param name="DiagnosticsBeforeSite">What was reported before the model was built: a build that reports nothing more records its key.</param>
     /// <param name="InputDiagnostics">What reading the input files reported.</param>
-    private sealed record LoadedSite(Site? Site, ModelPatch? Patch, LoadedTemplates? Templates, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
+    /// <param name="Output">Null when the build must not write there (reported).</param>
+    private sealed record LoadedSite(Site? Site, ModelPatch? Patch, LoadedTemplates? Templates, OutputFolder? Output, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
         DateTimeOffset SiteKeyFrom, DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite,
         IReadOnlyList<Diagnostic> InputDiagnostics);
 }

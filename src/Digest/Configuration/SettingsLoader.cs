@@ -19,7 +19,7 @@ public static class SettingsLoader
     [
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "author",
         "copyright", "feed_size", "related_count", "allow_html", "archives", "term_feeds", "custom_domain", "params",
-        "follow_links_outside",
+        "follow_links_outside", "keep",
     ];
 
     /// <summary>Loads settings; a missing file gives the defaults. Problems go to <paramref name="diagnostics"/>.</summary>
@@ -105,7 +105,7 @@ public static class SettingsLoader
             return null;
         }
 
-        if (value.Node is not YamlScalarNode && value.Key != "params" && KnownKeys.Contains(value.Key))
+        if (value.Node is not YamlScalarNode && value.Key is not ("params" or "keep") && KnownKeys.Contains(value.Key))
         {
             diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidSetting,
                 $"'{value.Key}' must be a single value, but it is {(value.Node is YamlMappingNode ? "a map" : "a list")}. Write it on one line, like '{value.Key}: value'.");
@@ -154,6 +154,17 @@ public static class SettingsLoader
             case "archives": return Bool() is { } archives ? settings with { Archives = archives } : settings;
             case "term_feeds": return Bool() is { } termFeeds ? settings with { TermFeeds = termFeeds } : settings;
             case "follow_links_outside": return Bool() is { } follow ? settings with { FollowLinksOutside = follow } : settings;
+            case "keep":
+                if (value.Node is YamlMappingNode)
+                {
+                    Invalid("must be a list of paths in the output folder, such as [CNAME, google1234.html, downloads/**]");
+                    return settings;
+                }
+
+                var patterns = value.Node is YamlSequenceNode list
+                    ? list.Children.OfType<YamlScalarNode>().Select(n => n.Value?.Trim() ?? "").ToList()
+                    : [.. scalar.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                return settings with { Keep = [.. patterns.Where(p => p.Length > 0)] };
             case "params":
                 if (value.Node is YamlMappingNode map)
                 {

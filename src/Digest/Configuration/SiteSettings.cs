@@ -27,6 +27,11 @@ public sealed record SiteSettings
     /// off by default): such a link is otherwise skipped with a warning.
     /// </summary>
     public bool FollowLinksOutside { get; init; }
+    /// <summary>
+    /// Files of the output folder a build never deletes or replaces, as glob patterns relative to it (<c>google*.html</c>,
+    /// <c>downloads/**</c>); CNAME always is.
+    /// </summary>
+    public IReadOnlyList<string> Keep { get; init; } = [];
     /// <summary>A custom domain for GitHub Pages (written as CNAME when publishing).</summary>
     public string CustomDomain { get; init; } = "";
     /// <summary>The <c>params:</c> map, passed to templates as <c>site.params</c>.</summary>

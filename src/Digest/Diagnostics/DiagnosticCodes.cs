@@ -77,6 +77,14 @@ public static class DiagnosticCodes
     public const string PreviewAddressUnavailable = "DG9201";
     public const string BuildCrashed = "DG9202";
 
+    // DG93xx: the output folder
+    public const string DangerousOutput = "DG9301";
+    public const string OutputWriteFailed = "DG9302";
+    public const string CacheFolderUnusable = "DG9303";
+    public const string ForeignOutput = "DG9304";
+    public const string OutputTooLarge = "DG9305";
+    public const string OutputClash = "DG9306";
+
     // DG94xx: symbolic links and the preview's safety
     public const string LinkOutsideSite = "DG9401";
     public const string PreviewReachableFromNetwork = "DG9402";

@@ -1,47 +1,47 @@
 using System.Collections.Concurrent;
 using Digest.Caching;
+using Digest.Diagnostics;
 
-namespace Digest.Build;
+namespace Digest.Writing;
 
 /// <summary>
-/// Writes a build's files into a staging folder beside the output and moves them into place only on
-/// <see cref="Commit"/>: a failed build leaves the previous output exactly as it was. A file whose bytes did not
-/// change is not written at all, so it keeps its timestamp. Given what the previous build left in the same folder
-/// (<see cref="OutputRecord"/>s), it knows unchanged files by their hash without reading them, and keeps pages
-/// that need no render.
+/// Writes a build's files into a staging folder beside the output and, on <see cref="Commit"/>, makes that folder the
+/// output in one step (swapping the two folders' names), so that a reader, or a build killed at any moment, sees the
+/// previous site or the new one whole, never a mix. Files that did not change, and every file no build wrote, are
+/// carried into the new folder as hard links: same bytes, same time, no copy. Only files an earlier build wrote
+/// (<see cref="OutputFolder.Owned"/>) and this one does not make are left out, and a symbolic link is never followed.
+/// Given what the previous build left in the same folder (<see cref="OutputRecord"/>s), it knows unchanged files by
+/// their hash without reading them, and keeps pages that need no render. The preview's private folder, which no one
+/// else reads, is written in place instead.
 /// </summary>
 public sealed class OutputWriter : IDisposable
 {
+    private readonly OutputFolder _folder;
     private readonly string _output;
     private readonly string _staging;
     private readonly bool _outputExists;
+    private readonly bool _inPlace;
+    private readonly OutputTree _old;
     private readonly IReadOnlyDictionary<string, OutputRecord> _previous;
-    private readonly bool _previousTrusted;
     private readonly ConcurrentDictionary<string, Produced> _produced;
     private readonly ConcurrentDictionary<string, byte> _createdFolders = new(StringComparer.Ordinal);
     private readonly List<string> _changed = [];
-
-    public OutputWriter(string outputDirectory)
-        : this(outputDirectory, null)
-    {
-    }
+    private long _bytes;
 
     /// <param name="previous">The files the last build left in this output folder; null when unknown.</param>
-    /// <param name="previousTrusted">Nothing else writes to the folder: its files are as <paramref name="previous"/> says.</param>
-    internal OutputWriter(string outputDirectory, IReadOnlyDictionary<string, OutputRecord>? previous, bool previousTrusted = false)
+    /// <param name="privateOutput">Nothing else reads or writes the folder: its files are as <paramref name="previous"/> says, and it is written in place.</param>
+    internal OutputWriter(OutputFolder folder, IReadOnlyDictionary<string, OutputRecord>? previous, bool privateOutput = false)
     {
-        _previousTrusted = previousTrusted;
-        _output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        _staging = Path.Combine(Path.GetDirectoryName(_output)!, "." + Path.GetFileName(_output) + ".digest-staging");
+        _folder = folder;
+        _inPlace = privateOutput;
+        _output = folder.Path;
+        _staging = folder.Staging;
         _outputExists = Directory.Exists(_output);
+        _old = _outputExists && !_inPlace ? OutputTree.Scan(_output) : new OutputTree(new Dictionary<string, OutputEntry>(StringComparer.Ordinal));
         _previous = _outputExists && previous is not null ? previous : new Dictionary<string, OutputRecord>();
         PreviousKnown = _outputExists && previous is not null;
         _produced = new(Environment.ProcessorCount, _previous.Count, StringComparer.Ordinal);
-        if (Directory.Exists(_staging))
-        {
-            Directory.Delete(_staging, recursive: true);
-        }
-
+        OutputFolder.DeleteTree(_staging);
         Directory.CreateDirectory(_staging);
     }
 
@@ -60,13 +60,14 @@ public sealed class OutputWriter : IDisposable
     internal void Write(string relativePath, ReadOnlySpan<byte> bytes, UInt128 fingerprint)
     {
         var hash = Fingerprint.Of(bytes);
+        Interlocked.Add(ref _bytes, bytes.Length);
         if (_previous.TryGetValue(relativePath, out var known) && known.ContentHash == hash && Intact(relativePath, known))
         {
             _produced[relativePath] = new Produced(false, known with { Fingerprint = fingerprint });
             return;
         }
 
-        if (_outputExists && !PreviousKnown && SameBytes(Path.Combine(_output, relativePath), bytes))
+        if (_outputExists && !PreviousKnown && Owns(relativePath) && SameBytes(Path.Combine(_output, relativePath), bytes))
         {
             _produced[relativePath] = new Produced(false, new OutputRecord(0, 0, hash, fingerprint), StatAfterCommit: true);
             return;
@@ -90,6 +91,7 @@ public sealed class OutputWriter : IDisposable
     {
         if (_previous.TryGetValue(relativePath, out var known) && Intact(relativePath, known))
         {
+            Interlocked.Add(ref _bytes, known.Length);
             _produced[relativePath] = new Produced(false, known);
             return true;
         }
@@ -97,8 +99,163 @@ public sealed class OutputWriter : IDisposable
         return false;
     }
 
-    /// <summary>Moves the staged files into the output and removes files this build no longer produces.</summary>
-    public void Commit()
+    /// <summary>The bytes of every file the build made, written or kept.</summary>
+    public long TotalBytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>
+    /// Makes the staged files the output, with the files to keep carried over, or reports (and changes nothing) where
+    /// a file no build wrote stands where the build makes one and <see cref="OutputFolder.Force"/> is not set.
+    /// </summary>
+    public bool Commit(DiagnosticBag diagnostics)
+    {
+        if (_inPlace)
+        {
+            CommitInPlace();
+            return true;
+        }
+
+        var producedFolders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in _produced.Keys)
+        {
+            for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+            {
+                if (!producedFolders.Add(path[..slash]))
+                {
+                    break;
+                }
+            }
+        }
+
+        var clashes = new List<(string Path, OutputEntry Kind, string Made)>();
+        var carried = new List<(string Path, OutputEntry Kind)>();
+        foreach (var (path, kind) in _old.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (_folder.Owned.Contains(path) && !(_folder.IsKept(path) && !_produced.ContainsKey(path)))
+            {
+                if (!_produced.ContainsKey(path))
+                {
+                    _changed.Add(path);
+                }
+
+                continue;
+            }
+
+            if (_produced.ContainsKey(path) && _folder.IsKept(path) && !_folder.Owned.Contains(path))
+            {
+                // Kept on purpose: the user's file stands instead of the build's.
+                if (_produced.TryRemove(path, out var replaced) && replaced.Changed)
+                {
+                    File.Delete(Path.Combine(_staging, path));
+                }
+
+                carried.Add((path, kind));
+            }
+            else if (Clash(path, kind, producedFolders) is { } made)
+            {
+                clashes.Add((path, kind, made));
+            }
+            else if (!_produced.ContainsKey(path))
+            {
+                carried.Add((path, kind));
+            }
+        }
+
+        if (clashes.Count > 0 && !_folder.Force)
+        {
+            foreach (var (path, kind, made) in clashes.Take(20))
+            {
+                diagnostics.Error(Path.Combine(_output, path), 0, 0, DiagnosticCodes.OutputClash,
+                    $"this {Describe(kind)} was not written by Digest, and the build makes /{made} there. Move it away, or build with --force to let the build replace it.");
+            }
+
+            return false;
+        }
+
+        if (_outputExists && _changed.Count == 0 && _produced.Values.All(p => !p.Changed) && _folder.Owned.SetEquals(_produced.Keys))
+        {
+            return true;
+        }
+
+        Parallel.ForEach(_produced.Where(p => !p.Value.Changed), produced => Carry(produced.Key, OutputEntry.File));
+        Parallel.ForEach(carried, entry => Carry(entry.Path, entry.Kind));
+        File.WriteAllBytes(Path.Combine(_staging, OutputManifest.FileName), OutputManifest.Format(_produced.Keys));
+        _changed.AddRange(_produced.Where(p => p.Value.Changed).Select(p => p.Key));
+        if (!_outputExists)
+        {
+            Directory.Move(_staging, _output);
+        }
+        else if (NativeFiles.TryExchange(_staging, _output))
+        {
+            OutputFolder.DeleteTree(_staging);
+        }
+        else
+        {
+            // No atomic swap here: for a moment there is no output, and a build killed then puts the previous one back.
+            Directory.Move(_output, _folder.Previous);
+            Directory.Move(_staging, _output);
+            OutputFolder.DeleteTree(_folder.Previous);
+        }
+
+        _changed.Sort(StringComparer.Ordinal);
+        return true;
+    }
+
+    /// <summary>The build's file that an entry no build wrote stands in the way of, if any.</summary>
+    private string? Clash(string path, OutputEntry kind, HashSet<string> producedFolders)
+    {
+        if (_produced.ContainsKey(path))
+        {
+            return path;
+        }
+
+        if (kind != OutputEntry.Folder && producedFolders.Contains(path))
+        {
+            return _produced.Keys.Where(p => p.StartsWith(path + "/", StringComparison.Ordinal)).Min(StringComparer.Ordinal);
+        }
+
+        for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+        {
+            if (_produced.ContainsKey(path[..slash]))
+            {
+                return path[..slash];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Puts an entry of the old output into the staging folder as it is: a file by a hard link (or a copy), a link as a link.</summary>
+    private void Carry(string path, OutputEntry kind)
+    {
+        var from = Path.Combine(_output, path);
+        var to = Path.Combine(_staging, path);
+        if (kind == OutputEntry.Folder)
+        {
+            Directory.CreateDirectory(to);
+            return;
+        }
+
+        EnsureFolder(Path.GetDirectoryName(to)!);
+        if (kind == OutputEntry.Link)
+        {
+            File.CreateSymbolicLink(to, new FileInfo(from).LinkTarget!);
+        }
+        else if (!NativeFiles.TryHardLink(from, to))
+        {
+            File.Copy(from, to);
+            File.SetLastWriteTimeUtc(to, File.GetLastWriteTimeUtc(from));
+        }
+    }
+
+    private static string Describe(OutputEntry kind) => kind switch
+    {
+        OutputEntry.Link => "symbolic link",
+        OutputEntry.Folder => "folder",
+        _ => "file",
+    };
+
+    /// <summary>The preview's private folder: staged files moved into place, files the last build wrote and this one did not removed.</summary>
+    private void CommitInPlace()
     {
         if (!_outputExists)
         {
@@ -118,15 +275,7 @@ public sealed class OutputWriter : IDisposable
                 }
             }
 
-            if (PreviousKnown)
-            {
-                RemoveNoLongerProduced();
-            }
-            else
-            {
-                RemoveStale(_output);
-            }
-
+            RemoveNoLongerProduced();
             Directory.Delete(_staging, recursive: true);
         }
 
@@ -166,13 +315,20 @@ public sealed class OutputWriter : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(_staging))
+        try
         {
-            Directory.Delete(_staging, recursive: true);
+            OutputFolder.DeleteTree(_staging);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next build, which deletes it before it starts (OutputFolder.Inspect).
         }
     }
 
-    private bool Intact(string relativePath, OutputRecord known) => _previousTrusted || Intact(_output, relativePath, known);
+    private bool Intact(string relativePath, OutputRecord known) => _inPlace || (_old.IsPlainFile(relativePath) && Intact(_output, relativePath, known));
+
+    /// <summary>A file in the output that an earlier build wrote and that is still a plain file, not a link.</summary>
+    private bool Owns(string relativePath) => _inPlace || (_folder.Owned.Contains(relativePath) && _old.IsPlainFile(relativePath));
 
     private static bool Intact(string output, string relativePath, OutputRecord known)
     {
@@ -229,30 +385,6 @@ public sealed class OutputWriter : IDisposable
             }
         }
     }
-
-    private void RemoveStale(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder))
-        {
-            var path = Relative(file);
-            if (!_produced.ContainsKey(path))
-            {
-                File.Delete(file);
-                _changed.Add(path);
-            }
-        }
-
-        foreach (var child in Directory.EnumerateDirectories(folder))
-        {
-            RemoveStale(child);
-            if (!Directory.EnumerateFileSystemEntries(child).Any())
-            {
-                Directory.Delete(child);
-            }
-        }
-    }
-
-    private string Relative(string path) => Path.GetRelativePath(_output, path).Replace('\\', '/');
 
     /// <summary>Creates each folder once; a value is only added after its folder exists, so no thread writes into a folder still being made.</summary>
     private void EnsureFolder(string folder) => _createdFolders.GetOrAdd(folder, static f =>
