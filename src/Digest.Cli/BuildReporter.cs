@@ -26,7 +26,7 @@ internal static class BuildReporter
         if (errors > 0)
         {
             Console.Error.WriteLine($"Build failed with {errors} error(s); the previous output was left as it was.");
-            return result.Diagnostics.Any(d => d.Code is DiagnosticCodes.UsageError or DiagnosticCodes.SiteNotFound)
+            return result.Diagnostics.Any(d => d.Code is DiagnosticCodes.UsageError or DiagnosticCodes.SiteNotFound or DiagnosticCodes.DangerousOutput or DiagnosticCodes.ForeignOutput)
                 ? CommandLine.UsageErrors
                 : CommandLine.ContentErrors;
         }

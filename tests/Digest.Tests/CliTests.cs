@@ -53,10 +53,10 @@ public sealed class CliTests
     }
 
     [Theory]
-    [InlineData("--base-url", "ftp://example.org/")]
-    [InlineData("--set", "page_size=many")]
-    [InlineData("--output", "input/out")]
-    public void InvalidOptionValuesAreUsageErrors(string option, string value)
+    [InlineData("--base-url", "ftp://example.org/", "DG9002")]
+    [InlineData("--set", "page_size=many", "DG9002")]
+    [InlineData("--output", "input/out", "DG9301")]
+    public void InvalidOptionValuesAreUsageErrors(string option, string value, string code)
     {
         using var site = new InlineSite("-- input/articles/a.md --\n---\ntitle: A\ndate: 2026-11-03T09:15:00Z\n---\nText.");
         string[] output = option == "--output" ? [] : ["--output", site.OutputDirectory];
@@ -65,7 +65,7 @@ public sealed class CliTests
         var (exitCode, _, stderr) = Run(["build", "--site", site.SiteDirectory, .. output, option, argument]);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("error DG9002", stderr, StringComparison.Ordinal);
+        Assert.Contains("error " + code, stderr, StringComparison.Ordinal);
         Assert.False(site.OutputExists("index.html"));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Digest.Tests.Support;
+using Digest.Writing;
 
 namespace Digest.Tests;
 
@@ -127,6 +128,7 @@ public sealed partial class InvalidSiteTests
         File.WriteAllText(Path.Combine(output, "index.html"), "<!doctype html><title>previous build</title>\n");
         File.WriteAllText(Path.Combine(output, "2026", "11", "01", "old-story", "index.html"), "<!doctype html><title>old story</title>\n");
         File.WriteAllText(Path.Combine(output, "previous.txt"), "made by an earlier build\n");
+        File.WriteAllBytes(Path.Combine(output, OutputManifest.FileName), OutputManifest.Format(["index.html", "2026/11/01/old-story/index.html", "previous.txt"]));
         FolderSnapshot.Age(output);
     }
 

@@ -221,7 +221,7 @@ public sealed class OutputOwnershipTests
         {
             var (exit, _, stderr) = DigestCommand.Run(environment, "build", "--site", site.SiteDirectory, "--output", output, "--force", "--no-cache");
 
-            Assert.Equal(1, exit);
+            Assert.Equal(2, exit);
             Assert.Contains($"{output}: error DG9301:", stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         }

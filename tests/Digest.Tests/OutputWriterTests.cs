@@ -1,6 +1,6 @@
 using Digest.Diagnostics;
-using Digest.Writing;
 using Digest.Tests.Support;
+using Digest.Writing;
 
 namespace Digest.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Digest.Writing;
 
 namespace Digest.Tests.Support;
 
@@ -50,10 +51,11 @@ internal static class GoldenFolder
     private static Dictionary<string, byte[]> ThemeAssets { get; } =
         Files(Path.Combine(Repository.Root, "theme", "assets")).ToDictionary(f => "assets/" + f, f => File.ReadAllBytes(Path.Combine(Repository.Root, "theme", "assets", f)), StringComparer.Ordinal);
 
-    /// <summary>Sorted '/'-separated paths of every file under <paramref name="folder"/>.</summary>
+    /// <summary>Sorted '/'-separated paths of every file under <paramref name="folder"/> but Digest's manifest of them.</summary>
     public static List<string> Files(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Where(f => f != OutputManifest.FileName)
             .Order(StringComparer.Ordinal)];
 
     private static string FirstDifference(byte[] expected, byte[] actual)
