@@ -185,6 +185,50 @@ public sealed class OutputOwnershipTests
         Assert.False(Path.Exists(page));
     }
 
+    [Fact]
+    public void AKeptFileOfTheUsersStandsInsteadOfTheBuildsFileOfThatName()
+    {
+        using var site = new InlineSite(Site.Replace("base_url: https://owned.example/", "base_url: https://owned.example/\nkeep: [robots.txt]", StringComparison.Ordinal));
+        WriteFile(site.OutputDirectory, "robots.txt", "User-agent: *\nDisallow: /drafts/");
+
+        site.BuildOk();
+        site.BuildOk();
+
+        Assert.Equal("User-agent: *\nDisallow: /drafts/\n", site.Output("robots.txt"));
+        Assert.DoesNotContain("robots.txt", File.ReadAllText(Path.Combine(site.OutputDirectory, ".digest-manifest")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOutputNearGitHubPagesLimitIsWarnedOf()
+    {
+        using var site = new InlineSite(Site + "\n-- input/video.bin --\n" + new string('v', 20_000));
+
+        var result = site.Build(o => o with { OutputSizeWarning = 16_000 });
+
+        Assert.True(result.Succeeded);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.OutputTooLarge);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Contains("1 GB", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(site.BuildOk().Diagnostics, d => d.Code == DiagnosticCodes.OutputTooLarge);
+    }
+
+    [Fact]
+    public void ABuildKilledBetweenItsTwoRenamesLeavesThePreviousSiteWhichTheNextBuildPutsBack()
+    {
+        using var site = new InlineSite(Site);
+        site.BuildOk();
+        var previous = Path.Combine(Path.GetDirectoryName(site.OutputDirectory)!, ".output.digest-previous");
+        Directory.Move(site.OutputDirectory, previous);
+        Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(site.OutputDirectory)!, ".output.digest-staging", "half"));
+
+        site.Write("input/articles/c.md", "---\ntitle: Third story\ndate: 2026-11-05\n---\nText.\n");
+        site.BuildOk();
+
+        Assert.True(site.OutputExists("2026/11/05/third-story/index.html"));
+        Assert.True(site.OutputExists("2026/11/03/first-story/index.html"));
+        Assert.Equal(["output", "site"], Directory.GetFileSystemEntries(Path.GetDirectoryName(site.OutputDirectory)!).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     public static TheoryData<string> DangerousOutputs => new()
     {
         ".", "input", "input/articles", "theme", "theme/assets", ".git", ".git/objects", ".digest-cache", "..", "link-to-input",

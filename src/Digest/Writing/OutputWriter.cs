@@ -254,7 +254,10 @@ public sealed class OutputWriter : IDisposable
         _ => "file",
     };
 
-    /// <summary>The preview's private folder: staged files moved into place, files the last build wrote and this one did not removed.</summary>
+    /// <summary>
+    /// The preview's private folder: staged files moved into place, files the last build wrote and this one did not
+    /// removed, and the manifest kept for the next session's builds into the same folder.
+    /// </summary>
     private void CommitInPlace()
     {
         if (!_outputExists)
@@ -277,6 +280,11 @@ public sealed class OutputWriter : IDisposable
 
             RemoveNoLongerProduced();
             Directory.Delete(_staging, recursive: true);
+        }
+
+        if (!_folder.Owned.SetEquals(_produced.Keys))
+        {
+            File.WriteAllBytes(Path.Combine(_output, OutputManifest.FileName), OutputManifest.Format(_produced.Keys));
         }
 
         _changed.Sort(StringComparer.Ordinal);
