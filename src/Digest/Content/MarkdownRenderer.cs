@@ -12,6 +12,12 @@ internal sealed class MarkdownRenderer
     private const string MoreMarker = "<!-- more -->";
     private const int WordsPerMinute = 220;
 
+    /// <summary>
+    /// A summary made from the first paragraph stops after this many words, as Hugo's does after 70: every list page,
+    /// feed and card repeats it, so a paragraph of megabytes would otherwise be copied into each of them.
+    /// </summary>
+    public const int MaxSummaryWords = 120;
+
     private readonly MarkdownPipeline _pipeline;
     private readonly string _basePath;
 
@@ -112,11 +118,11 @@ internal sealed class MarkdownRenderer
     }
 
     private static string PlainText(MarkdownDocument document) =>
-        string.Join(" ", document.Descendants<LeafBlock>().Where(b => b.Inline is not null).Select(b => InlineText(b.Inline)))
+        string.Join(" ", document.Descendants<LeafBlock>().Where(b => b.Inline is not null).Select(b => InlineText(b.Inline, int.MaxValue)))
             .Trim();
 
-    /// <summary>The text of inline content without markup, for summaries.</summary>
-    private static string InlineText(ContainerInline? container)
+    /// <summary>The text of inline content without markup, for summaries: at most <paramref name="maxWords"/> words, then '…'.</summary>
+    private static string InlineText(ContainerInline? container, int maxWords = MaxSummaryWords)
     {
         if (container is null)
         {
@@ -124,21 +130,29 @@ internal sealed class MarkdownRenderer
         }
 
         var builder = new StringBuilder();
-        AppendText(container, builder);
-        return string.Join(' ', builder.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Words are rarely longer than 30 characters: enough text is gathered without copying the whole paragraph.
+        var enough = maxWords == int.MaxValue ? int.MaxValue : (maxWords + 1) * 32;
+        AppendText(container, builder, enough);
+        var words = builder.ToString().Split((char[]?)null, maxWords == int.MaxValue ? int.MaxValue : maxWords + 1, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= maxWords ? string.Join(' ', words) : string.Join(' ', words.Take(maxWords)) + " …";
     }
 
-    private static void AppendText(ContainerInline container, StringBuilder builder)
+    private static void AppendText(ContainerInline container, StringBuilder builder, int enough)
     {
         foreach (var inline in container)
         {
+            if (builder.Length >= enough)
+            {
+                return;
+            }
+
             switch (inline)
             {
                 case LiteralInline literal: builder.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: builder.Append(code.Content); break;
                 case LineBreakInline: builder.Append(' '); break;
                 case HtmlEntityInline entity: builder.Append(entity.Transcoded.AsSpan()); break;
-                case ContainerInline child: AppendText(child, builder); break;
+                case ContainerInline child: AppendText(child, builder, enough); break;
             }
         }
     }
