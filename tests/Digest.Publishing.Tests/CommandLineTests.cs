@@ -33,12 +33,19 @@ public sealed class CommandLineTests
         Assert.Equal(0, initExit);
         // Built files opened from disk break root-relative links: the next step is the preview.
         Assert.Contains("Next: digest preview --site news", next, StringComparison.Ordinal);
+        Assert.Contains("created .config/dotnet-tools.json", next, StringComparison.Ordinal);
+        Assert.Contains("dotnet tool update digest.tool", next, StringComparison.Ordinal);
         // The example article is dated today (UTC), so it is not "in the future".
         var (buildExit, output, error) = await DigestAsync(temp.Path, "build", "--check", "--site", "news");
         Assert.True(buildExit == 0, error);
         Assert.Contains("no problems", output, StringComparison.Ordinal);
         Assert.True(Directory.EnumerateFiles(temp.Combine("news", "output"), "index.html", SearchOption.AllDirectories).Count() > 3);
 
+        // Init again keeps what is the same, and refuses a file it would overwrite.
+        var (same, kept, _) = await DigestAsync(temp.Path, "init", "news");
+        Assert.Equal(0, same);
+        Assert.Contains("kept digest.yml: it is already the same", kept, StringComparison.Ordinal);
+        File.AppendAllText(temp.Combine("news", "digest.yml"), "title: Mine\n");
         var (again, _, refusal) = await DigestAsync(temp.Path, "init", "news");
         Assert.Equal(1, again);
         Assert.Contains("error DG9006", refusal, StringComparison.Ordinal);
