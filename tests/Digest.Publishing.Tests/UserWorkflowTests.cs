@@ -21,6 +21,9 @@ public sealed class UserWorkflowTests(PackedToolFixture tool) : IClassFixture<Pa
         var environment = new Dictionary<string, string>
         {
             ["NUGET_PACKAGES"] = temp.Combine("packages"),
+            // A runner's fresh home: the SDK's tool resolver cache (~/.dotnet/toolResolverCache) outlives the packages
+            // folder of an earlier run, and a stale entry there makes `dotnet tool run` fail after a good restore.
+            ["DOTNET_CLI_HOME"] = temp.Combine("home"),
             ["DOTNET_NOLOGO"] = "1",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             // The temp folder may sit inside some repository on a developer's machine; git must not look above it.
