@@ -199,7 +199,7 @@ public sealed class IncrementalBuildTests : IDisposable
     {
         _site.Edit(Article, text => text + $"\nEdit {edit}.\n");
         Assert.True(session.Build([Article]).Succeeded);
-        return new WeakReference(session.State!.LastRender);
+        return new WeakReference(session.Memo.LastRender);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Digest.Configuration;
 using Digest.SiteModel;
 
 namespace Digest.Tests;

@@ -1,6 +1,7 @@
+using Digest.Bodies;
 using Digest.Caching;
-using Digest.Content;
 using Digest.Diagnostics;
+using Digest.Templates;
 
 namespace Digest.Build;
 
@@ -15,18 +16,19 @@ namespace Digest.Build;
 public sealed class BuildSession(BuildOptions options)
 {
     private readonly TemplateCache _templates = new();
-    private BuildState? _state;
+    private readonly SessionMemo _memo = new();
+    private CachedBuild? _cached;
 
     public BuildOptions Options { get; } = options;
 
-    /// <summary>What the session keeps from its builds; null before the first.</summary>
-    internal BuildState? State => _state;
+    /// <summary>What the session remembers between its builds, beside what it would keep on disk.</summary>
+    internal SessionMemo Memo => _memo;
 
     /// <summary>
     /// Works out ahead what the next build after an edit would otherwise work out first (which pages show which
     /// article): for a caller with time to spare between builds, as the preview has while the writer reads.
     /// </summary>
-    public void PrepareForEdits() => _state?.LastRender?.IndexPages();
+    public void PrepareForEdits() => _memo.LastRender?.IndexPages();
 
     public BuildResult Build(CancellationToken cancellationToken = default) => Build(null, cancellationToken);
 
@@ -38,16 +40,16 @@ public sealed class BuildSession(BuildOptions options)
     {
         var diagnostics = new DiagnosticBag();
         var timings = new StageTimings();
-        var cacheFolder = Path.Combine(Options.SiteDirectory, BuildCacheFile.FolderName);
+        var cacheFolder = Path.Combine(Options.SiteDirectory, SiteLayout.CacheFolder);
         if (Options.UseCache && File.Exists(cacheFolder))
         {
-            diagnostics.Error(BuildCacheFile.FolderName, 0, 0, DiagnosticCodes.CacheFolderUnusable,
+            diagnostics.Error(SiteLayout.CacheFolder, 0, 0, DiagnosticCodes.CacheFolderUnusable,
                 "this is a file, where Digest keeps its build cache in a folder. Remove the file, or build with --no-cache.");
             return new BuildResult(diagnostics.ToSortedList(), timings, 0, 0, []);
         }
 
         using var outputLock = BuildLock.TryAcquire(Options.ResolvedOutputDirectory, out var outputBusy);
-        var readCache = Options.UseCache && _state is null;
+        var readCache = Options.UseCache && _cached is null;
         var cacheBusy = false;
         // Only a writer needs the lock: the file is replaced by a rename, so a reader sees the old or the new one whole.
         using var cacheLock = readCache && Options.UpdateCache && Directory.Exists(Options.SiteDirectory)
@@ -67,18 +69,18 @@ public sealed class BuildSession(BuildOptions options)
         var contents = writeCache ? new ContentStore(cacheFolder) : new ContentStore();
         if (readCache && (writeCache || !Options.UpdateCache))
         {
-            _state = timings.Measure("load cache",
-                () => BuildCacheFile.Load(cacheFile, BuildCacheFile.FolderName + "/" + BuildCacheFile.FileName, diagnostics, contents), s => s?.InputCount ?? 0);
+            _cached = timings.Measure("load cache",
+                () => BuildCacheFile.Load(cacheFile, SiteLayout.CacheFolder + "/" + BuildCacheFile.FileName, diagnostics, contents), s => s?.InputCount ?? 0);
         }
 
-        _state ??= new BuildState { Contents = contents };
-        var result = SiteBuilder.Run(Options, _state, _templates, changedSinceLastBuild, diagnostics, timings, cancellationToken);
+        _cached ??= new CachedBuild { Contents = contents };
+        var result = SiteBuilder.Run(new BuildRun(Options, _cached, _memo, _templates, diagnostics, timings, cancellationToken), changedSinceLastBuild);
         // A build that read nothing and failed (not a site, a broken digest.yml) has nothing worth keeping.
-        if (writeCache && (_state.Dirty || !File.Exists(cacheFile)) && (result.Succeeded || _state.InputCount > 0))
+        if (writeCache && (_cached.Dirty || !File.Exists(cacheFile)) && (result.Succeeded || _cached.InputCount > 0))
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            _state.Dirty = !BuildCacheFile.Save(cacheFile, _state);
-            timings.Add("save cache", _state.InputCount, watch.Elapsed);
+            _cached.Dirty = !BuildCacheFile.Save(cacheFile, _cached);
+            timings.Add("save cache", _cached.InputCount, watch.Elapsed);
         }
 
         return result;

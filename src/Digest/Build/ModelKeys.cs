@@ -1,5 +1,6 @@
 using Digest.Caching;
 using Digest.Content;
+using Digest.Hashing;
 using Digest.SiteModel;
 using Digest.Templates;
 
@@ -24,7 +25,7 @@ internal sealed class ModelKeys
     /// The keys of the last build of a model this one was patched from (see <see cref="RenderMemo.Fits"/>), and the
     /// articles read again or given other terms since: every other article's key, and every term's that it had, stays as it was.
     /// </param>
-    public ModelKeys(Site site, UInt128 everyPage, Func<Article, UInt128> sourceHash, (ModelKeys Keys, IEnumerable<SiteArticle> Restated)? earlier = null)
+    public ModelKeys(Site site, UInt128 everyPage, Func<Article, UInt128> sourceHash, (ModelKeys Keys, IEnumerable<SiteArticle> ReadAgain)? earlier = null)
     {
         EveryPage = everyPage;
         _sourceHash = sourceHash;
@@ -35,7 +36,7 @@ internal sealed class ModelKeys
             _termsOfArticles = terms.ToDictionary(t => t, t => beforeOfArticles.TryGetValue(t, out var key) ? key : OfArticles(t));
             _terms = terms.ToDictionary(t => t, t => before.TryGetValue(t, out var key) ? key : WithCount(t, _termsOfArticles[t]));
             _articles = [.. kept.Keys._articles];
-            foreach (var article in kept.Restated.Where(a => !a.Source.IsPage))
+            foreach (var article in kept.ReadAgain.Where(a => !a.Source.IsPage))
             {
                 _articles[article.Index] = OwnState(article);
             }

@@ -1,4 +1,5 @@
 using Digest.Caching;
+using Digest.Hashing;
 using Digest.SiteModel;
 using Digest.Templates;
 using Scriban.Runtime;
@@ -10,11 +11,11 @@ namespace Digest.Build;
 /// <param name="Source">What the page comes from, for error messages: an article's path, else its URL.</param>
 /// <param name="LastModified">For the sitemap; null leaves lastmod out.</param>
 /// <param name="InSitemap">False for pages search engines should not list (404).</param>
-/// <param name="Shows">The articles (and standalone pages) whose own state <paramref name="Globals"/> reads, in order.</param>
+/// <param name="ArticlesRead">The articles (and standalone pages) whose own state <paramref name="Globals"/> reads, in order.</param>
 /// <param name="Terms">The terms whose names and counts <paramref name="Globals"/> reads as such (not as an article's).</param>
-/// <param name="Rest">A key of what else <paramref name="Globals"/> reads beyond the URL and the layout: counts, archives.</param>
+/// <param name="OtherValuesKey">A key of what else <paramref name="Globals"/> reads beyond the URL and the layout: counts, archives.</param>
 internal sealed record PageSpec(string Url, string Layout, string Source, DateTimeOffset? LastModified, bool InSitemap,
-    Func<IEnumerable<SiteArticle?>> Shows, Func<IEnumerable<Term>> Terms, Func<Fingerprint> Rest, Func<TemplateModel, ScriptObject> Globals)
+    Func<IEnumerable<SiteArticle?>> ArticlesRead, Func<IEnumerable<Term>> Terms, Func<Fingerprint> OtherValuesKey, Func<TemplateModel, ScriptObject> Globals)
 {
     /// <summary>The file a URL is served from: directory URLs get index.html.</summary>
     public string OutputPath { get; } = Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
@@ -22,12 +23,12 @@ internal sealed record PageSpec(string Url, string Layout, string Source, DateTi
     /// <summary>A key of everything <see cref="Globals"/> reads, with what every page sees: the same key, the same values.</summary>
     public UInt128 Key(ModelKeys keys)
     {
-        var key = Rest().AddHash(keys.EveryPage).Add(Layout).Add(Url);
+        var key = OtherValuesKey().AddHash(keys.EveryPage).Add(Layout).Add(Url);
         foreach (var term in Terms())
         {
             key.AddHash(keys.Of(term));
         }
 
-        return keys.Add(key, Shows()).Value;
+        return keys.Add(key, ArticlesRead()).Value;
     }
 }

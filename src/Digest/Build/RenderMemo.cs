@@ -21,7 +21,7 @@ internal sealed class RenderMemo
     /// <summary>The output paths of the pages that read each article and term; made when first needed, then carried on while the model stays.</summary>
     private Dictionary<object, List<string>>? _readers;
 
-    /// <param name="outputKeys">The key of each output of the build, by path (see <see cref="Caching.BuildState.OutputKeys"/>).</param>
+    /// <param name="outputKeys">The key of each output of the build, by path (see <see cref="SessionMemo.OutputKeys"/>).</param>
     /// <param name="earlier">The memo this build started from, whose list of which pages read what still holds if <paramref name="patch"/> moved nothing.</param>
     public RenderMemo(Site site, IReadOnlyList<PageSpec> pages, ModelKeys keys, Dictionary<string, UInt128> outputKeys, RenderMemo? earlier, ModelPatch? patch)
     {
@@ -51,18 +51,18 @@ internal sealed class RenderMemo
         var readers = IndexPages();
         var stale = new HashSet<string>(StringComparer.Ordinal);
         void ReadersOf(object read) => stale.UnionWith(readers.GetValueOrDefault(read) ?? []);
-        foreach (var article in readAgain.Concat(patch.Rerelated))
+        foreach (var article in readAgain.Concat(patch.ArticlesWithNewRelated))
         {
             ReadersOf(article);
         }
 
         // A changed term is a new object in every list that holds it; only a changed name changes what an article's pages show.
-        foreach (var article in patch.Retermed.Where(a => keys.Of(a) != Keys.Of(a)))
+        foreach (var article in patch.ArticlesWithNewTerms.Where(a => keys.Of(a) != Keys.Of(a)))
         {
             ReadersOf(article);
         }
 
-        foreach (var term in patch.Replaced)
+        foreach (var term in patch.ReplacedTerms)
         {
             ReadersOf(term);
         }
@@ -105,7 +105,7 @@ internal sealed class RenderMemo
         {
             var terms = page.Terms();
             IEnumerable<object?> lists = ReferenceEquals(terms, site.Tags) || ReferenceEquals(terms, site.Categories) ? [terms] : [];
-            foreach (var read in page.Shows().Concat<object?>(terms).Concat(lists))
+            foreach (var read in page.ArticlesRead().Concat<object?>(terms).Concat(lists))
             {
                 if (read is not null)
                 {

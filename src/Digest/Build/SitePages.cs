@@ -1,4 +1,5 @@
 using Digest.Caching;
+using Digest.Hashing;
 using Digest.Outputs;
 using Digest.SiteModel;
 using Digest.Templates;

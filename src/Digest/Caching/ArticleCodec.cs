@@ -1,4 +1,5 @@
 using System.Buffers;
+using Digest.Bodies;
 using Digest.Content;
 using Microsoft.Win32.SafeHandles;
 

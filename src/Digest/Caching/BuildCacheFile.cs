@@ -1,15 +1,17 @@
 using System.Buffers.Binary;
 using System.Reflection;
 using System.Text;
-using Digest.Build;
+using Digest.Bodies;
 using Digest.Content;
 using Digest.Diagnostics;
+using Digest.Hashing;
+using Digest.Writing;
 using Microsoft.Win32.SafeHandles;
 
 namespace Digest.Caching;
 
 /// <summary>
-/// The on-disk form of <see cref="BuildState"/> in <c>.digest-cache/</c>: a header (format, tool version, payload
+/// The on-disk form of <see cref="CachedBuild"/> in <c>.digest-cache/</c>: a header (format, tool version, payload
 /// length and hash) and a binary payload, which names the file of article bodies beside it (the <see cref="ContentStore"/>
 /// file the build wrote them to, kept rather than copied: at 100,000 articles that is 500 MB not written twice) with
 /// its length and hash. A file that is truncated, altered, or written by another version of Digest, or whose bodies
@@ -19,7 +21,6 @@ namespace Digest.Caching;
 /// </summary>
 internal static class BuildCacheFile
 {
-    public const string FolderName = ".digest-cache";
     public const string FileName = "build.cache";
 
     /// <summary>"DGCACHE" and the format's version: a file of another version was written by another Digest, not damaged.</summary>
@@ -27,18 +28,9 @@ internal static class BuildCacheFile
     private const int HeaderLength = 8 + 16 + 8 + 16;
     private const int MaxCount = 100_000_000;
 
-    /// <summary>Identifies the exact build of the engine, so a changed Digest never trusts an older cache.</summary>
-    public static UInt128 ToolKey { get; } = new Fingerprint()
-        .Add(SiteBuilder.Generator)
-        .Add(typeof(BuildCacheFile).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion)
-        .Add(typeof(BuildCacheFile).Assembly.ManifestModule.ModuleVersionId.ToString())
-        .Add(typeof(Markdig.Markdown).Assembly.ManifestModule.ModuleVersionId.ToString())
-        .Add(typeof(Scriban.Template).Assembly.ManifestModule.ModuleVersionId.ToString())
-        .Add(typeof(YamlDotNet.Core.Parser).Assembly.ManifestModule.ModuleVersionId.ToString())
-        .Value;
 
     /// <param name="contents">Where the loaded state's builds put the bodies they read.</param>
-    public static BuildState? Load(string path, string displayPath, DiagnosticBag diagnostics, ContentStore contents)
+    public static CachedBuild? Load(string path, string displayPath, DiagnosticBag diagnostics, ContentStore contents)
     {
         SafeFileHandle? handle = null;
         try
@@ -68,7 +60,7 @@ internal static class BuildCacheFile
         }
     }
 
-    private static BuildState? Read(SafeFileHandle handle, string folder, string displayPath, DiagnosticBag diagnostics, ContentStore contents)
+    private static CachedBuild? Read(SafeFileHandle handle, string folder, string displayPath, DiagnosticBag diagnostics, ContentStore contents)
     {
         using var file = new FileStream(new SafeFileHandle(handle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, 1 << 16);
         var header = new byte[HeaderLength];
@@ -78,7 +70,7 @@ internal static class BuildCacheFile
             return null;
         }
 
-        if (header[7] != Magic[7] || BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(8)) != ToolKey)
+        if (header[7] != Magic[7] || BinaryPrimitives.ReadUInt128LittleEndian(header.AsSpan(8)) != DigestVersion.BuildKey)
         {
             return null; // written by another build of Digest: expected after an upgrade, not damage
         }
@@ -126,11 +118,11 @@ internal static class BuildCacheFile
     }
 
     /// <summary>
-    /// Writes the state, whose <see cref="BuildState.Contents"/> must keep its file in the cache's folder: every body the
+    /// Writes the state, whose <see cref="CachedBuild.Contents"/> must keep its file in the cache's folder: every body the
     /// cache refers to is first put there (only those read from an earlier cache are not yet), then that file is named.
     /// </summary>
     /// <returns>False when the bodies cannot all be put in a kept file, and nothing was written.</returns>
-    public static bool Save(string path, BuildState state)
+    public static bool Save(string path, CachedBuild state)
     {
         var folder = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(folder);
@@ -161,7 +153,7 @@ internal static class BuildCacheFile
 
             var header = new byte[HeaderLength];
             Magic.CopyTo(header, 0);
-            BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(8), ToolKey);
+            BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(8), DigestVersion.BuildKey);
             BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(24), hashing.Count);
             BinaryPrimitives.WriteUInt128LittleEndian(header.AsSpan(32), hashing.Hash);
             file.Position = 0;
@@ -211,25 +203,25 @@ internal static class BuildCacheFile
         }
     }
 
-    /// <summary>Reports what <see cref="BuildState.InputsDamage"/> says, once, as a damaged cache.</summary>
-    public static void ReportInputsDamage(BuildState state, DiagnosticBag diagnostics)
+    /// <summary>Reports what <see cref="CachedBuild.InputsDamage"/> says, once, as a damaged cache.</summary>
+    public static void ReportInputsDamage(CachedBuild state, DiagnosticBag diagnostics)
     {
         if (state.InputsDamage is { } why)
         {
-            Damaged(FolderName + "/" + FileName, diagnostics, why);
+            Damaged(SiteLayout.CacheFolder + "/" + FileName, diagnostics, why);
             state.InputsDamage = null;
         }
     }
 
     private static void Damaged(string displayPath, DiagnosticBag diagnostics, string why) =>
         diagnostics.Warning(displayPath, 0, 0, DiagnosticCodes.CacheDamaged,
-            $"the build cache was ignored because {why}. Nothing is lost: this build reads every file again and rewrites the cache; delete {FolderName}/ if the warning comes back.");
+            $"the build cache was ignored because {why}. Nothing is lost: this build reads every file again and rewrites the cache; delete {SiteLayout.CacheFolder}/ if the warning comes back.");
 
     /// <summary>
     /// What a build that finds nothing changed needs comes first (keys, outputs); the inputs, which only a build that
     /// reads files needs, come last and are decoded only when used.
     /// </summary>
-    private static void WriteState(BinaryWriter writer, BuildState state, string bodiesName, long bodiesLength, UInt128 bodiesHash,
+    private static void WriteState(BinaryWriter writer, CachedBuild state, string bodiesName, long bodiesLength, UInt128 bodiesHash,
         IReadOnlyDictionary<ArticleContent, ArticleContent> kept)
     {
         WriteHash(writer, state.ReadKey);
@@ -293,9 +285,9 @@ internal static class BuildCacheFile
         return diagnostics;
     }
 
-    private static BuildState ReadState(BinaryReader reader, ContentStore contents)
+    private static CachedBuild ReadState(BinaryReader reader, ContentStore contents)
     {
-        var state = new BuildState
+        var state = new CachedBuild
         {
             Contents = contents,
             ReadKey = ReadHash(reader),
@@ -315,9 +307,9 @@ internal static class BuildCacheFile
 
     /// <summary>
     /// The inputs section, from the file whose checksum was verified when it was opened, once the file of bodies is
-    /// verified too; should either fail, every input is read again and <see cref="BuildState.InputsDamage"/> says why.
+    /// verified too; should either fail, every input is read again and <see cref="CachedBuild.InputsDamage"/> says why.
     /// </summary>
-    private static Dictionary<string, ParsedInput> ReadInputs(BuildState state, SafeFileHandle file, long position, int count,
+    private static Dictionary<string, ParsedInput> ReadInputs(CachedBuild state, SafeFileHandle file, long position, int count,
         (string Name, SafeFileHandle File, long Length, UInt128 Hash)? bodies)
     {
         var inputs = new Dictionary<string, ParsedInput>(count, StringComparer.Ordinal);

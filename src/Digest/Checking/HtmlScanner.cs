@@ -393,7 +393,7 @@ public static class HtmlScanner
             }
             catch (System.Text.Json.JsonException ex)
             {
-                scan.Findings.Add(new Finding(DiagnosticCodes.UnreadableFeed, line, column, $"the JSON-LD script does not parse: {ex.Message}"));
+                scan.Findings.Add(new Finding(DiagnosticCodes.InvalidJsonLd, line, column, $"the JSON-LD script does not parse: {ex.Message}"));
             }
         }
 

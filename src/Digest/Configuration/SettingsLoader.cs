@@ -1,7 +1,9 @@
 using System.Globalization;
 using Digest.Content;
 using Digest.Diagnostics;
+using Digest.Files;
 using Digest.SiteModel;
+using Digest.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -10,7 +12,6 @@ namespace Digest.Configuration;
 /// <summary>Reads <c>digest.yml</c> and <c>--set</c> overrides into <see cref="SiteSettings"/>.</summary>
 public static class SettingsLoader
 {
-    public const string FileName = "digest.yml";
 
     /// <summary>Where <c>--set</c> and <c>--base-url</c> values come from: their problems are usage errors.</summary>
     private const string CommandLine = "--set";
@@ -26,7 +27,7 @@ public static class SettingsLoader
     public static SiteSettings Load(string siteDirectory, IReadOnlyList<KeyValuePair<string, string>> overrides, DiagnosticBag diagnostics)
     {
         var values = new List<SettingValue>();
-        var path = Path.Combine(siteDirectory, FileName);
+        var path = Path.Combine(siteDirectory, SiteLayout.SettingsFile);
         if (File.Exists(path))
         {
             values.AddRange(ReadFile(path, diagnostics));
@@ -45,7 +46,7 @@ public static class SettingsLoader
 
     private static IEnumerable<SettingValue> ReadFile(string path, DiagnosticBag diagnostics)
     {
-        var text = SourceText.Decode(File.ReadAllBytes(path), FileName, diagnostics);
+        var text = SourceText.Decode(File.ReadAllBytes(path), SiteLayout.SettingsFile, diagnostics);
         if (text is null)
         {
             return [];
@@ -54,8 +55,8 @@ public static class SettingsLoader
         var document = YamlText.Load(text, out var error);
         if (error is not null)
         {
-            diagnostics.Error(FileName, error.Line, error.Column, DiagnosticCodes.SettingsSyntax,
-                $"{error.Message}. Fix the YAML syntax of {FileName}.");
+            diagnostics.Error(SiteLayout.SettingsFile, error.Line, error.Column, DiagnosticCodes.SettingsSyntax,
+                $"{error.Message}. Fix the YAML syntax of {SiteLayout.SettingsFile}.");
             return [];
         }
 
@@ -66,13 +67,13 @@ public static class SettingsLoader
 
         if (document is not YamlMappingNode root)
         {
-            diagnostics.Error(FileName, (int)document.Start.Line, (int)document.Start.Column, DiagnosticCodes.InvalidSetting,
-                $"{FileName} must be a map of settings (key: value). Write one setting per line, like 'title: My digest'.");
+            diagnostics.Error(SiteLayout.SettingsFile, (int)document.Start.Line, (int)document.Start.Column, DiagnosticCodes.InvalidSetting,
+                $"{SiteLayout.SettingsFile} must be a map of settings (key: value). Write one setting per line, like 'title: My digest'.");
             return [];
         }
 
         return root.Children.Where(pair => !YamlValues.IsNull(pair.Value)).Select(pair => new SettingValue(
-            ((pair.Key as YamlScalarNode)?.Value ?? "").ToLowerInvariant(), pair.Value, FileName,
+            ((pair.Key as YamlScalarNode)?.Value ?? "").ToLowerInvariant(), pair.Value, SiteLayout.SettingsFile,
             (int)pair.Key.Start.Line, (int)pair.Key.Start.Column));
     }
 

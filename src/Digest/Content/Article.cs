@@ -1,3 +1,4 @@
+using Digest.Bodies;
 namespace Digest.Content;
 
 /// <summary>One article or standalone page as read from its file: immutable, independent of the rest of the site.</summary>

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Digest.Bodies;
 using Digest.Configuration;
 using Digest.Diagnostics;
+using Digest.Files;
+using Digest.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Digest.Content;

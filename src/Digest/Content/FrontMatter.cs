@@ -1,4 +1,5 @@
 using Digest.Diagnostics;
+using Digest.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

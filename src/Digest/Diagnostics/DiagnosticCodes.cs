@@ -51,6 +51,7 @@ public static class DiagnosticCodes
     public const string MalformedHtml = "DG4106";
     public const string UnreadableFeed = "DG4107";
     public const string NothingToCheck = "DG4108";
+    public const string InvalidJsonLd = "DG4109";
 
     // DG43xx: checks of the links in a built site (digest check)
     public const string DanglingLink = "DG4301";

@@ -125,7 +125,7 @@ internal sealed class LinkPolicy(string siteRoot, string folder, bool followOuts
         }
 
         diagnostics.Warning(Site(link), 0, 0, DiagnosticCodes.LinkOutsideSite,
-            $"this link leads to {target}, outside the site folder, so nothing is read through it. Set follow_links_outside: true in {Configuration.SettingsLoader.FileName} to read it, or move what it leads to into the site.");
+            $"this link leads to {target}, outside the site folder, so nothing is read through it. Set follow_links_outside: true in {SiteLayout.SettingsFile} to read it, or move what it leads to into the site.");
         return true;
     }
 

@@ -188,7 +188,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 $"the build stopped on an unexpected {cause.GetType().Name}: {cause.Message} This is a bug in Digest: please report it with the file you changed ({string.Join(", ", changes)}).");
         }
 
-        if (result.Succeeded && changes.Contains(SettingsLoader.FileName))
+        if (result.Succeeded && changes.Contains(SiteLayout.SettingsFile))
         {
             UpdateBasePath();
         }

@@ -16,7 +16,7 @@ namespace Digest.Preview;
 /// </summary>
 internal sealed class SiteWatcher : IDisposable
 {
-    private static readonly string[] WatchedFolders = [SiteBuilder.InputFolder, SiteBuilder.ThemeFolder];
+    private static readonly string[] WatchedFolders = [SiteLayout.InputFolder, SiteLayout.ThemeFolder];
     private readonly string _site;
     private readonly Action<string> _changed;
     private readonly Func<bool> _followLinksOutside;
@@ -32,7 +32,7 @@ internal sealed class SiteWatcher : IDisposable
         _changed = changed;
         _followLinksOutside = followLinksOutside;
         _followingOutside = followLinksOutside();
-        _root = Start(_site, recursive: false, path => OnRootEvent(Path.GetFileName(path)), () => _changed(SettingsLoader.FileName));
+        _root = Start(_site, recursive: false, path => OnRootEvent(Path.GetFileName(path)), () => _changed(SiteLayout.SettingsFile));
         foreach (var folder in WatchedFolders)
         {
             WatchFolder(folder);
@@ -55,7 +55,7 @@ internal sealed class SiteWatcher : IDisposable
 
     private void OnRootEvent(string name)
     {
-        if (name == SettingsLoader.FileName)
+        if (name == SiteLayout.SettingsFile)
         {
             var follow = _followLinksOutside();
             if (follow != _followingOutside)
@@ -107,7 +107,7 @@ internal sealed class SiteWatcher : IDisposable
         try
         {
             var links = new LinkPolicy(_site + Path.DirectorySeparatorChar, folder, _followingOutside, new DiagnosticBag());
-            links.Files(path, skipDotNames: folder == SiteBuilder.InputFolder, collect: false);
+            links.Files(path, skipDotNames: folder == SiteLayout.InputFolder, collect: false);
             var real = SymbolicLinks.RealPath(path) ?? path;
             return [.. links.Followed.Where(link => link != path
                 && SymbolicLinks.RealPath(link) is { } target && !SymbolicLinks.IsSameOrInside(target, real))];

@@ -6,11 +6,11 @@ namespace Digest.SiteModel;
 /// titles or summaries, which keeps the whole model.
 /// </summary>
 /// <param name="From">The model this one was made from.</param>
-/// <param name="Retermed">Articles whose lists of tags or categories hold other terms than before (a changed term is a new object).</param>
-/// <param name="Rerelated">Articles whose related articles changed.</param>
-/// <param name="Replaced">Terms of <paramref name="From"/> that this model no longer has: gone, or changed in name or articles.</param>
-public sealed record ModelPatch(Site From, IReadOnlyList<SiteArticle> Retermed, IReadOnlyList<SiteArticle> Rerelated, IReadOnlyList<Term> Replaced)
+/// <param name="ArticlesWithNewTerms">Articles whose lists of tags or categories hold other terms than before (a changed term is a new object).</param>
+/// <param name="ArticlesWithNewRelated">Articles whose related articles changed.</param>
+/// <param name="ReplacedTerms">Terms of <paramref name="From"/> that this model no longer has: gone, or changed in name or articles.</param>
+public sealed record ModelPatch(Site From, IReadOnlyList<SiteArticle> ArticlesWithNewTerms, IReadOnlyList<SiteArticle> ArticlesWithNewRelated, IReadOnlyList<Term> ReplacedTerms)
 {
     /// <summary>Whether the model is the same but for the articles' own values (bodies, titles, summaries).</summary>
-    public bool MovesNothing => Retermed.Count == 0 && Rerelated.Count == 0 && Replaced.Count == 0;
+    public bool MovesNothing => ArticlesWithNewTerms.Count == 0 && ArticlesWithNewRelated.Count == 0 && ReplacedTerms.Count == 0;
 }

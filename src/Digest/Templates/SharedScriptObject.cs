@@ -1,3 +1,4 @@
+using Digest.Bodies;
 using Digest.Content;
 using Scriban;
 using Scriban.Parsing;
@@ -7,7 +8,7 @@ namespace Digest.Templates;
 
 /// <summary>
 /// A script object that many pages show (an article in a list, a term), built once per build and never changed
-/// afterwards, so that its fingerprint (see <c>Caching.ScriptValueHasher</c>) is computed once, not once per page.
+/// afterwards, so that its fingerprint (see <see cref="ScriptValueHasher"/>) is computed once, not once per page.
 /// An article's <c>content</c> is held as an <see cref="ArticleContent"/> and read back only when a template uses it.
 /// </summary>
 internal sealed class SharedScriptObject : ScriptObject

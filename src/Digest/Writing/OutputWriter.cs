@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Digest.Caching;
 using Digest.Diagnostics;
+using Digest.Hashing;
 
 namespace Digest.Writing;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Digest.SiteModel;
+namespace Digest.Configuration;
 
 /// <summary>The article URL pattern: <c>/{year}/{month}/{day}/{slug}/</c> by default.</summary>
 public static class Permalinks

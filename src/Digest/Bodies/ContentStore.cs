@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
-namespace Digest.Content;
+namespace Digest.Bodies;
 
 /// <summary>
 /// Where the HTML of article bodies waits between parsing and the pages that show it: one file, written once per body,
@@ -103,7 +103,7 @@ public sealed class ContentStore
         {
             var length = Encoding.UTF8.GetBytes(html, bytes);
             var utf8 = bytes.AsSpan(0, length);
-            return Add(utf8, Caching.Fingerprint.Of(utf8));
+            return Add(utf8, Hashing.Fingerprint.Of(utf8));
         }
         finally
         {

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Digest.Files;
 using YamlDotNet.RepresentationModel;
 
-namespace Digest.Content;
+namespace Digest.Yaml;
 
 /// <summary>Turns YAML nodes into plain values (string, bool, long, double, lists, maps) for templates.</summary>
 internal static class YamlValues

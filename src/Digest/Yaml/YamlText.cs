@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Digest.Content;
+namespace Digest.Yaml;
 
 /// <summary>A YAML syntax error at its 1-based position in the YAML text.</summary>
 internal sealed record YamlError(int Line, int Column, string Message, bool TooComplex = false);

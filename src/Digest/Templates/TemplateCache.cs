@@ -1,8 +1,9 @@
 using Digest.Caching;
 using Digest.Diagnostics;
+using Digest.Hashing;
 using Digest.Templates;
 
-namespace Digest.Build;
+namespace Digest.Templates;
 
 /// <summary>A session's parsed theme: parsed again only when a theme file changed (a preview mostly edits articles).</summary>
 internal sealed class TemplateCache
@@ -15,7 +16,7 @@ internal sealed class TemplateCache
     /// </summary>
     public static UInt128 KeyOf(Theme theme)
     {
-        var fingerprint = new Fingerprint().AddHash(BuildCacheFile.ToolKey);
+        var fingerprint = new Fingerprint().AddHash(DigestVersion.BuildKey);
         foreach (var name in theme.FileNames)
         {
             fingerprint.Add(name).Add(theme.DisplayPath(name)).Add(theme.ReadBytes(name));

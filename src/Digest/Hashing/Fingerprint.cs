@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
-namespace Digest.Caching;
+namespace Digest.Hashing;
 
 /// <summary>
 /// A 128-bit hash of a sequence of typed values (XxHash128). Every value is written with its length or a type

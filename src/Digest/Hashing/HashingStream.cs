@@ -1,6 +1,6 @@
 using System.IO.Hashing;
 
-namespace Digest.Caching;
+namespace Digest.Hashing;
 
 /// <summary>Passes reads or writes through to another stream while hashing the bytes and counting them.</summary>
 internal sealed class HashingStream(Stream inner) : Stream

@@ -1,13 +1,15 @@
-using System.Collections.Concurrent;
+using Digest.Bodies;
 using Digest.Content;
+using Digest.Writing;
 
 namespace Digest.Caching;
 
 /// <summary>
-/// What one build leaves for the next: read inputs and written outputs. A <see cref="Build.BuildSession"/> keeps it in
-/// memory between builds; <see cref="BuildCacheFile"/> keeps it on disk between processes.
+/// What one build leaves for the next build, in this process or the next: the inputs as read and the outputs as written.
+/// <see cref="BuildCacheFile"/> keeps it on disk in <c>.digest-cache/build.cache</c>; a build session keeps it in memory,
+/// beside what only the session remembers (<c>Build.SessionMemo</c>).
 /// </summary>
-internal sealed class BuildState
+internal sealed class CachedBuild
 {
     private Dictionary<string, ParsedInput>? _inputs;
     private Func<Dictionary<string, ParsedInput>>? _readInputs;
@@ -39,23 +41,6 @@ internal sealed class BuildState
     /// <summary>The output folder the <see cref="Outputs"/> describe.</summary>
     public string OutputDirectory { get; set; } = "";
     public Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
-    /// <summary>
-    /// The key of what each page, feed and sitemap of <see cref="Outputs"/> was made from (see <c>Build.ModelKeys</c>).
-    /// Kept in memory only: a session's next build keeps a file with the same key without making it again.
-    /// </summary>
-    public Dictionary<string, UInt128> OutputKeys { get; set; } = new(StringComparer.Ordinal);
-    /// <summary>The site model of this session's last build with the same <see cref="ReadKey"/>, when it reported nothing; kept in memory only.</summary>
-    public SiteModel.Site? LastSite { get; set; }
-    /// <summary>The page keys of this session's last render, for a next build of the same model; kept in memory only.</summary>
-    internal Build.RenderMemo? LastRender { get; set; }
-    /// <summary>
-    /// Buffers the feeds and the sitemap are made in, kept for the session's next build: they run to megabytes, and
-    /// memory that is new to the process costs more to fill than the text does to make (the sitemap of 12,900 pages,
-    /// 10–50 ms in new memory).
-    /// </summary>
-    public ConcurrentBag<MemoryStream> OutputBuffers { get; } = [];
-    /// <summary>The input files as the last build of this session found them; kept in memory only.</summary>
-    public Build.InputFiles? LastScan { get; set; }
     /// <summary>
     /// Everything the whole output of the last successful build depended on (see <c>SiteBuilder.SiteKey</c>); zero
     /// when there was none. A build with the same key, from <see cref="SiteKeyFrom"/> until before

@@ -1,6 +1,6 @@
 using Digest.Configuration;
 
-namespace Digest.Templates;
+namespace Digest.SiteModel;
 
 /// <summary>The one place that turns site-relative URLs into links, so a base URL with a path works everywhere.</summary>
 public sealed class UrlFunctions(SiteSettings settings)

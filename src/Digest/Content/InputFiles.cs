@@ -1,8 +1,9 @@
 using System.IO.Enumeration;
+using Digest.Build;
 using Digest.Diagnostics;
 using Digest.Files;
 
-namespace Digest.Build;
+namespace Digest.Content;
 
 /// <summary>The files under <c>input/</c>, by role, as sorted site-relative paths, with their sizes and write times.</summary>
 public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<string> Pages,
@@ -25,7 +26,7 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
     public static InputFiles Scan(string siteDirectory, DiagnosticBag diagnostics, Func<string, (long Length, long WriteTicks)?>? unchanged = null,
         bool followLinksOutside = false)
     {
-        var input = Path.GetFullPath(Path.Combine(siteDirectory, SiteBuilder.InputFolder));
+        var input = Path.GetFullPath(Path.Combine(siteDirectory, SiteLayout.InputFolder));
         if (!Directory.Exists(input))
         {
             return new InputFiles([], [], [], []);
@@ -34,8 +35,8 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
         // Entries straight from the directory listing, without a FileInfo or a path split per file: on a site of
         // 100,000 articles this scan runs before every build, including a preview's after each edit. Only entries
         // that are links cost more: where they lead is worked out.
-        var siteLength = input.Length - SiteBuilder.InputFolder.Length;
-        var links = new LinkPolicy(input[..siteLength], SiteBuilder.InputFolder, followLinksOutside, diagnostics);
+        var siteLength = input.Length - SiteLayout.InputFolder.Length;
+        var links = new LinkPolicy(input[..siteLength], SiteLayout.InputFolder, followLinksOutside, diagnostics);
         if (new DirectoryInfo(input).LinkTarget is not null && !links.Follow(input))
         {
             return new InputFiles([], [], [], []) { MetLinks = true };
@@ -64,7 +65,7 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
         }
 
         var files = stamps.Keys.Order(StringComparer.Ordinal).ToList();
-        var pagesPrefix = SiteBuilder.InputFolder + "/pages/";
+        var pagesPrefix = SiteLayout.InputFolder + "/pages/";
         bool IsMarkdown(string f) => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
         bool IsPage(string f) => f.StartsWith(pagesPrefix, StringComparison.Ordinal) && !f[pagesPrefix.Length..].Contains('/');
         bool IsDefaults(string f) => Path.GetFileName(f) == Content.DirectoryDefaults.FileName;
@@ -94,12 +95,12 @@ public sealed record InputFiles(IReadOnlyList<string> Articles, IReadOnlyList<st
         Dictionary<string, (long Length, long WriteTicks)>? stamps = null;
         foreach (var path in changed)
         {
-            if (path == SiteBuilder.InputFolder)
+            if (path == SiteLayout.InputFolder)
             {
                 return null;
             }
 
-            if (!path.StartsWith(SiteBuilder.InputFolder + "/", StringComparison.Ordinal))
+            if (!path.StartsWith(SiteLayout.InputFolder + "/", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 
-namespace Digest.Caching;
+namespace Digest.Build;
 
 /// <summary>
 /// Keeps two builds from writing the same thing at once: the same output folder (and its staging folder), or the

@@ -1,4 +1,4 @@
-namespace Digest.Caching;
+namespace Digest.Writing;
 
 /// <summary>
 /// One output file as the last build left it: size and write time (to see that nobody changed it since), the hash

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using Digest.Diagnostics;
 
-namespace Digest.Content;
+namespace Digest.Files;
 
 /// <summary>Decodes an input file strictly as UTF-8, reporting where it is not.</summary>
 internal static class SourceText

@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Digest.Content;
+namespace Digest.Yaml;
 
 /// <summary>
 /// Passes YAML events through to the node loader while refusing what would make it, or anything that walks its

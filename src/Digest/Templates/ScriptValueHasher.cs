@@ -1,9 +1,11 @@
 using System.Globalization;
+using Digest.Bodies;
 using Digest.Content;
+using Digest.Hashing;
 using Digest.Templates;
 using Scriban.Runtime;
 
-namespace Digest.Caching;
+namespace Digest.Templates;
 
 /// <summary>
 /// Hashes what a template can see: script objects, arrays and plain values, all the way down. A page whose

@@ -1,0 +1,103 @@
+using Digest.Configuration;
+using Digest.Content;
+using Digest.Diagnostics;
+
+namespace Digest.SiteModel;
+
+/// <summary>
+/// The incremental model: a session's next build revises its last model instead of making one anew when no article
+/// moved, so that an edit re-keys only the pages that show what it changed (see <see cref="ModelPatch"/>).
+/// </summary>
+public static class ModelPatcher
+{
+    /// <summary>
+    /// The last build's model revised for <paramref name="articles"/>, when every article is placed as it was there (an
+    /// edit of a body, a title, a summary, or of tags and categories): its order and archives are kept, the articles'
+    /// readings replaced and, if their terms changed, the terms and related articles regrouped. Null when an article
+    /// moved, came or went: then only <see cref="SiteModelBuilder.Build"/> gives the right model.
+    /// </summary>
+    /// <param name="previous">
+    /// The model of the last build, made with the same settings and without any diagnostic. It is revised in place and
+    /// handed over: the caller reads only the model returned, and <see cref="ModelPatch.From"/> serves to compare identity.
+    /// </param>
+    public static (Site Site, ModelPatch Patch)? TryPatch(Site previous, IReadOnlyList<Article> articles, SiteSettings settings, DiagnosticBag diagnostics)
+    {
+        if (articles.Count != previous.Articles.Count + previous.Pages.Count)
+        {
+            return null;
+        }
+
+        var placed = previous.Articles.Concat(previous.Pages).ToDictionary(a => a.Source.SourcePath, StringComparer.Ordinal);
+        var replaced = new List<(SiteArticle Placed, Article Source)>();
+        var (retagged, recategorized) = (false, false);
+        foreach (var article in articles)
+        {
+            if (!placed.TryGetValue(article.SourcePath, out var before) || !KeepsItsPlace(before, article, settings))
+            {
+                return null;
+            }
+
+            if (!ReferenceEquals(before.Source, article))
+            {
+                replaced.Add((before, article));
+                retagged |= !article.IsPage && !before.Source.Tags.SequenceEqual(article.Tags, StringComparer.Ordinal);
+                recategorized |= !article.IsPage && !before.Source.Categories.SequenceEqual(article.Categories, StringComparer.Ordinal);
+            }
+        }
+
+        foreach (var (before, source) in replaced)
+        {
+            before.Source = source;
+        }
+
+        return retagged || recategorized
+            ? RegroupTerms(previous, retagged, recategorized, settings, diagnostics)
+            : (With(previous, previous.Tags, previous.Categories), new ModelPatch(previous, [], [], []));
+    }
+
+    /// <summary>
+    /// Groups the terms of each kind that changed again as <see cref="SiteModelBuilder.Build"/> does; a term with the same name and articles as before stays the
+    /// object it was, so that the patch names only what changed. Only articles on the timeline of a changed term can
+    /// have other related articles.
+    /// </summary>
+    private static (Site, ModelPatch) RegroupTerms(Site previous, bool retagged, bool recategorized, SiteSettings settings, DiagnosticBag diagnostics)
+    {
+        var articles = previous.Articles;
+        var before = articles.Select(a => (a.Tags, a.Categories, a.Related)).ToArray();
+        var changes = new TermGrouping.TermChanges();
+        var tags = retagged ? TermGrouping.Group(articles, TermKind.Tag, a => a.Source.Tags, (a, terms) => a.Tags = terms, previous.Tags, changes) : previous.Tags;
+        var categories = recategorized
+            ? TermGrouping.Group(articles, TermKind.Category, a => a.Source.Categories, (a, terms) => a.Categories = terms, previous.Categories, changes)
+            : previous.Categories;
+        var withNewTerms = articles.Where((a, i) => !a.Tags.SequenceEqual(before[i].Tags) || !a.Categories.SequenceEqual(before[i].Categories)).ToList();
+
+        var onChangedTimelines = changes.Replaced.Concat(changes.Made).SelectMany(t => t.Articles).Distinct().ToList();
+        RelatedArticles.Find(articles, onChangedTimelines, settings.RelatedCount);
+        var withNewRelated = onChangedTimelines.Where(a => !a.Related.SequenceEqual(before[a.Index].Related)).ToList();
+
+        var site = With(previous, tags, categories);
+        UrlConflicts.ReportGeneratedUrls(site, diagnostics);
+        return (site, new ModelPatch(previous, withNewTerms, withNewRelated, changes.Replaced));
+    }
+
+    private static Site With(Site previous, IReadOnlyList<Term> tags, IReadOnlyList<Term> categories) => new()
+    {
+        Settings = previous.Settings,
+        Articles = previous.Articles,
+        Pages = previous.Pages,
+        Tags = tags,
+        Categories = categories,
+        Days = previous.Days,
+        Months = previous.Months,
+        Years = previous.Years,
+    };
+
+    /// <summary>Whether a new reading of a file puts the article where it was: its order, its URL, its archives; not its terms.</summary>
+    private static bool KeepsItsPlace(SiteArticle placed, Article article, SiteSettings settings)
+    {
+        var before = placed.Source;
+        return ReferenceEquals(before, article)
+            || (before.IsPage == article.IsPage && before.Date == article.Date && placed.Url == SiteModelBuilder.UrlOf(article, settings)
+                && (!article.IsPage || (before.MenuOrder == article.MenuOrder && before.Title == article.Title)));
+    }
+}
