@@ -34,7 +34,7 @@ public static class Slugs
     /// <summary>The slug of <paramref name="text"/>, or "" when nothing usable is left.</summary>
     public static string Slugify(string text)
     {
-        var ascii = ComposeCyrillic(text.Normalize(NormalizationForm.FormC)).Transliterate();
+        var ascii = ComposeCyrillic(text).Transliterate();
         var builder = new StringBuilder(ascii.Length);
         var pendingDash = false;
         foreach (var c in ascii)
@@ -73,7 +73,8 @@ public static class Slugs
     }
 
     /// <summary>
-    /// The tool runs with invariant globalization, where <see cref="string.Normalize()"/> leaves non-ASCII text as it is.
+    /// The tool runs with invariant globalization, where <see cref="string.Normalize()"/> leaves non-ASCII text as it is,
+    /// so it is not called.
     /// Transliteration drops combining marks, which is harmless for Latin (é and e+◌́ both give "e") and Armenian (no
     /// canonical decompositions), but Cyrillic letters with a breve or diaeresis transliterate differently from their
     /// base letter (Й "y" but И "i", Ё "yo" but Е "e"): those are composed here so decomposed input gets the same slug.

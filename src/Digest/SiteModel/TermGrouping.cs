@@ -23,7 +23,7 @@ internal static class TermGrouping
                     var slug = Slugs.SlugifyNonEmpty(name, kind == TermKind.Tag ? "tag" : "category");
                     if (!bySlug.TryGetValue(slug, out term))
                     {
-                        term = new Term(kind, name.Normalize(System.Text.NormalizationForm.FormC), slug);
+                        term = new Term(kind, name, slug);
                         bySlug.Add(slug, term);
                     }
 
