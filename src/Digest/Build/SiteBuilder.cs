@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Reflection;
 using System.Text;
 using Digest.Caching;
 using Digest.Configuration;
@@ -25,13 +26,25 @@ public static class SiteBuilder
 {
     public const string InputFolder = "input";
     public const string ThemeFolder = "theme";
-    public static readonly string Generator = "Digest " + (typeof(SiteBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    /// <summary>
+    /// "Digest 0.2.0": the package version, which comes from the release's git tag (the informational version without the
+    /// <c>+commit</c> the SDK appends; the assembly version is only the major version, for binding).
+    /// </summary>
+    public static readonly string Generator = "Digest " + PackageVersion();
 
     /// <summary>Files are read in batches of this many: bounded memory, and separate stage timings.</summary>
     private const int ReadBatchSize = 1024;
 
     public static BuildResult Build(BuildOptions options, CancellationToken cancellationToken = default) =>
         new BuildSession(options).Build(cancellationToken);
+
+    private static string PackageVersion()
+    {
+        var informational = typeof(SiteBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? informational : informational[..plus];
+    }
 
     /// <param name="changed">Site-relative paths of every file or folder changed since the last build; null when unknown.</param>
     internal static BuildResult Run(BuildOptions options, BuildState state, TemplateCache templateCache, IReadOnlyCollection<string>? changed,
