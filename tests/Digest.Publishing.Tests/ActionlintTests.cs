@@ -48,7 +48,7 @@ public sealed class ActionlintTests
         Assert.Equal(1, exit);
         Assert.Contains($"{broken}:6:", output, StringComparison.Ordinal);
         Assert.Contains("no_such_property", output, StringComparison.Ordinal);
-        Assert.Contains($"{broken}:7:", output, StringComparison.Ordinal);
+        Assert.Contains($"{broken}:8:", output, StringComparison.Ordinal); // a step with both uses and run
     }
 
     private static async Task<(int Exit, string Output, string Error)> ActionlintAsync(IEnumerable<string> files)
