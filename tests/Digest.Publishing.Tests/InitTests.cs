@@ -72,7 +72,7 @@ public sealed class InitTests
     [InlineData("0.1.0+46e1f34969ca305a96008f1ac5fd6abf40a79ef7", "0.1.0")]
     [InlineData("1.0.0-alpha.0.12+46e1f34", "1.0.0-alpha.0.12")]
     public void ThePackageVersionIsTheInformationalVersionWithoutTheCommit(string informational, string package) =>
-        Assert.Equal(package, ToolManifest.PackageVersion(informational));
+        Assert.Equal(package, DigestVersion.PackageVersion(informational));
 
     [Fact]
     public async Task InitTwiceKeepsEverythingAndSaysSo()

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using Digest.Scaffolding;
 
 namespace Digest.Cli.Commands;
@@ -22,7 +21,7 @@ internal static class InitCommand
             var target = Path.GetFullPath(result.GetValue(directory)!);
             // The UTC date: midnight of it has passed in the default time_zone (UTC), so the example article is never "in the future".
             var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-            var scaffold = await SiteScaffold.CreateAsync(target, today, ToolVersion(), cancellationToken);
+            var scaffold = await SiteScaffold.CreateAsync(target, today, DigestVersion.Version, cancellationToken);
             foreach (var problem in scaffold.Diagnostics)
             {
                 Console.Error.WriteLine(problem.ToString());
@@ -51,8 +50,4 @@ internal static class InitCommand
         });
         return command;
     }
-
-    /// <summary>The package version of this tool: its informational version without the <c>+commit</c> the SDK appends.</summary>
-    private static string ToolVersion() =>
-        ToolManifest.PackageVersion(typeof(InitCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0");
 }

@@ -24,16 +24,6 @@ public static class ToolManifest
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>
-    /// The package version of a tool whose assembly says <paramref name="informationalVersion"/>: without the
-    /// <c>+commit</c> suffix the SDK appends (<c>0.1.0+46e1f34…</c> is package <c>0.1.0</c>).
-    /// </summary>
-    public static string PackageVersion(string informationalVersion)
-    {
-        var plus = informationalVersion.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? informationalVersion : informationalVersion[..plus];
-    }
-
     /// <summary>A new manifest holding only digest, at <paramref name="version"/>, as <c>dotnet new tool-manifest</c> and <c>dotnet tool install</c> write it.</summary>
     public static string Create(string version) => Write(new JsonObject
     {
