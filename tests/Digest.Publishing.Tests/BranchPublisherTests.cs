@@ -147,8 +147,34 @@ public sealed class BranchPublisherTests
         Assert.Equal("Digest <digest@localhost>", GitFixture.Run(git.Remote, "log", "-1", "--format=%an <%ae>|%cn <%ce>", "gh-pages").Split('|')[0]);
     }
 
+    [Fact]
+    public async Task FilesWithOddNamesArePublishedUnderTheirOwnNames()
+    {
+        using var git = new GitFixture();
+        git.Build();
+        // A newline, a tab, quotes, a backslash, non-ASCII, a leading dash, a name like an option of git, spaces.
+        string[] names = ["a\nb.html", "a", "tab\there.html", "say \"hi\".html", "back\\slash.html", "ünïcödé/日本.html",
+            "-leading.html", "--stdin", " spaced .html", "\"quoted\""];
+        foreach (var name in names)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(git.Output, name))!);
+            File.WriteAllText(Path.Combine(git.Output, name), "content of " + name);
+        }
+
+        var result = await git.PublishAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var tree = Tree(git, result.Commit!);
+        foreach (var name in names)
+        {
+            Assert.Equal("content of " + name, GitFixture.Run(git.Remote, "cat-file", "blob", tree[name]));
+        }
+
+        Assert.DoesNotContain("b.html", tree.Keys);
+    }
+
     private static Dictionary<string, string> Tree(GitFixture git, string commit) =>
-        GitFixture.Run(git.Remote, "ls-tree", "-r", commit).Split('\n')
-            .Select(line => line.Split('\t'))
+        GitFixture.Run(git.Remote, "ls-tree", "-r", "-z", commit).Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('\t', 2))
             .ToDictionary(parts => parts[1], parts => parts[0].Split(' ')[2]);
 }

@@ -145,20 +145,15 @@ public static class BranchPublisher
             .Order(StringComparer.Ordinal)
             .ToList();
         var entries = new SortedDictionary<string, (string Mode, string Blob)>(StringComparer.Ordinal);
-        if (files.Count > 0)
+        var blobs = await HashFilesAsync(git, files, diagnostics, cancellationToken).ConfigureAwait(false);
+        if (blobs is null)
         {
-            var hashed = await Required(git, ["hash-object", "-w", "--no-filters", "--stdin-paths"], string.Join('\n', files) + "\n",
-                diagnostics, cancellationToken).ConfigureAwait(false);
-            if (hashed is null)
-            {
-                return (null, 0);
-            }
+            return (null, 0);
+        }
 
-            var blobs = hashed.Split('\n');
-            for (var i = 0; i < files.Count; i++)
-            {
-                entries[Path.GetRelativePath(output, files[i]).Replace('\\', '/')] = (IsExecutable(files[i]) ? "100755" : "100644", blobs[i]);
-            }
+        for (var i = 0; i < files.Count; i++)
+        {
+            entries[TreePath(output, files[i])] = (IsExecutable(files[i]) ? "100755" : "100644", blobs[i]);
         }
 
         // GitHub Pages runs Jekyll over a branch without .nojekyll; CNAME binds the custom domain.
@@ -191,10 +186,10 @@ public static class BranchPublisher
             var info = new StringBuilder();
             foreach (var (path, (mode, blob)) in entries)
             {
-                info.Append(CultureInfo.InvariantCulture, $"{mode} {blob}\t{path}\n");
+                info.Append(CultureInfo.InvariantCulture, $"{mode} {blob}\t{path}\0");
             }
 
-            if (await Required(withIndex, ["update-index", "--add", "--index-info"], info.ToString(), diagnostics, cancellationToken).ConfigureAwait(false) is null)
+            if (await Required(withIndex, ["update-index", "--add", "-z", "--index-info"], info.ToString(), diagnostics, cancellationToken).ConfigureAwait(false) is null)
             {
                 return (null, 0);
             }
@@ -205,6 +200,43 @@ public static class BranchPublisher
         {
             File.Delete(index);
         }
+    }
+
+    /// <summary>
+    /// Writes the files as blobs and returns their ids in the same order. The paths go as arguments, never as lines of
+    /// --stdin-paths, where a newline in a file name would split it in two; batches keep each command line under the
+    /// 32 767 characters Windows allows.
+    /// </summary>
+    private static async Task<List<string>?> HashFilesAsync(Git git, List<string> files, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        const int MaxArgumentsLength = 30_000;
+        var blobs = new List<string>(files.Count);
+        for (var next = 0; next < files.Count;)
+        {
+            List<string> arguments = ["hash-object", "-w", "--no-filters", "--"];
+            for (var length = 0; next < files.Count && (arguments.Count == 4 || length + files[next].Length < MaxArgumentsLength); next++)
+            {
+                arguments.Add(files[next]);
+                length += files[next].Length + 3;
+            }
+
+            var hashed = await Required(git, [.. arguments], null, diagnostics, cancellationToken).ConfigureAwait(false);
+            if (hashed is null)
+            {
+                return null;
+            }
+
+            blobs.AddRange(hashed.Split('\n'));
+        }
+
+        return blobs;
+    }
+
+    /// <summary>The path in the published tree: relative to the output, with '/' (a backslash is part of a name except on Windows).</summary>
+    private static string TreePath(string output, string file)
+    {
+        var relative = Path.GetRelativePath(output, file);
+        return Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     /// <summary>The user's own identity when git has one (config or environment); otherwise Digest's, so publishing still works in CI.</summary>
