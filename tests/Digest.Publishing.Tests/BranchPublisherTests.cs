@@ -173,6 +173,62 @@ public sealed class BranchPublisherTests
         Assert.DoesNotContain("b.html", tree.Keys);
     }
 
+    [Theory]
+    [InlineData("HEAD")]
+    [InlineData("refs/heads/gh-pages")]
+    [InlineData("refs/remotes/origin/main")]
+    [InlineData("-f")]
+    [InlineData("--delete")]
+    [InlineData("-")]
+    [InlineData("")]
+    [InlineData("@")]
+    [InlineData("@{-1}")]
+    [InlineData("gh-pages@{u}")]
+    [InlineData("main~1")]
+    [InlineData("a..b")]
+    [InlineData("gh pages")]
+    [InlineData("gh-pages\n")]
+    [InlineData("gh-pages.lock")]
+    [InlineData("/gh-pages")]
+    [InlineData("gh-pages/")]
+    [InlineData("origin/gh-pages:main")]
+    public async Task ABranchThatIsNotAPlainBranchNameIsRefused(string branch)
+    {
+        using var git = new GitFixture();
+        GitFixture.Run(git.Work, "checkout", "--quiet", "-b", "other");
+        GitFixture.Run(git.Work, "checkout", "--quiet", "main");
+        git.Build();
+
+        var result = await git.PublishAsync(branch: branch);
+
+        var refusal = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCodes.InvalidPublishBranch, "--branch", 0, Severity.Error), (refusal.Code, refusal.Path, refusal.Line, refusal.Severity));
+        Assert.Equal("", GitFixture.Run(git.Remote, "for-each-ref"));
+    }
+
+    [Fact]
+    public async Task TheCurrentBranchAndTheBranchTheSourcesCameFromAreRefused()
+    {
+        using var git = new GitFixture();
+        GitFixture.Run(git.Work, "push", "--quiet", "origin", "main");
+        GitFixture.Run(git.Work, "checkout", "--quiet", "-b", "draft", "--track", "origin/main");
+        git.Build();
+        var remote = GitFixture.Run(git.Remote, "for-each-ref");
+
+        foreach (var branch in new[] { "draft", "main" })
+        {
+            var result = await git.PublishAsync(branch: branch);
+
+            var refusal = Assert.Single(result.Diagnostics);
+            Assert.Equal((DiagnosticCodes.PublishBranchIsSource, "--branch", 0), (refusal.Code, refusal.Path, refusal.Line));
+            Assert.Equal(remote, GitFixture.Run(git.Remote, "for-each-ref"));
+        }
+
+        // A detached HEAD has no branch of its own; a branch beside the sources is fine.
+        GitFixture.Run(git.Work, "checkout", "--quiet", "--detach");
+        Assert.True((await git.PublishAsync(branch: "site/gh-pages")).Succeeded);
+    }
+
     private static Dictionary<string, string> Tree(GitFixture git, string commit) =>
         GitFixture.Run(git.Remote, "ls-tree", "-r", "-z", commit).Split('\0', StringSplitOptions.RemoveEmptyEntries)
             .Select(entry => entry.Split('\t', 2))

@@ -104,6 +104,18 @@ public sealed class CommandLineTests
         Assert.Contains("error DG4201", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PublishRefusesTheCheckedOutBranchWithALocatedErrorAndExitsWithTwo()
+    {
+        using var git = new GitFixture();
+
+        var (exit, _, error) = await DigestAsync(git.Work, "publish", "--branch", "main");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("--branch: error DG4206: ", error.Split('\n').Single(l => l.Contains("error", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal("", GitFixture.Run(git.Remote, "for-each-ref"));
+    }
+
     private static async Task<(int Exit, string Output, string Error)> DigestAsync(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -74,12 +74,13 @@ internal sealed class GitFixture : IDisposable
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
     }
 
-    public Task<PublishResult> PublishAsync(string remote = "origin") =>
+    public Task<PublishResult> PublishAsync(string remote = "origin", string branch = "gh-pages") =>
         BranchPublisher.PublishAsync(new PublishOptions
         {
             RepositoryDirectory = Work,
             OutputDirectory = Output,
             Remote = remote,
+            Branch = branch,
             CustomDomain = "news.example.org",
         });
 

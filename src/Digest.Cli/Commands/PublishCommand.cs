@@ -64,7 +64,7 @@ internal static class PublishCommand
 
             if (!published.Succeeded)
             {
-                return published.Diagnostics.Any(d => d.Code == DiagnosticCodes.UsageError) ? CommandLine.UsageErrors : CommandLine.ContentErrors;
+                return published.Diagnostics.Any(d => d.Code is DiagnosticCodes.InvalidPublishBranch or DiagnosticCodes.PublishBranchIsSource) ? CommandLine.UsageErrors : CommandLine.ContentErrors;
             }
 
             Console.WriteLine(published.Unchanged

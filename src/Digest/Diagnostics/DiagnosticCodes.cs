@@ -61,6 +61,8 @@ public static class DiagnosticCodes
     public const string MissingRemote = "DG4202";
     public const string PushRejected = "DG4203";
     public const string GitFailed = "DG4204";
+    public const string InvalidPublishBranch = "DG4205";
+    public const string PublishBranchIsSource = "DG4206";
 
     // DG9xxx: IO and command line
     public const string IoError = "DG9001";

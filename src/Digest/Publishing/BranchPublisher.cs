@@ -13,6 +13,8 @@ namespace Digest.Publishing;
 public static class BranchPublisher
 {
     private const string Tool = "digest publish";
+    /// <summary>Where the branch comes from, named as the place of its problems.</summary>
+    private const string BranchOption = "--branch";
     private const string FallbackName = "Digest";
     private const string FallbackEmail = "digest@localhost";
 
@@ -51,10 +53,8 @@ public static class BranchPublisher
         }
 
         var branchRef = "refs/heads/" + options.Branch;
-        var check = await git.RunAsync(["check-ref-format", branchRef], cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!check.Succeeded)
+        if (!await CheckBranchAsync(git, options, branchRef, diagnostics, cancellationToken).ConfigureAwait(false))
         {
-            diagnostics.Error(Tool, 0, 0, DiagnosticCodes.UsageError, $"'{options.Branch}' is not a valid branch name. Pass --branch with a name like gh-pages.");
             return Failed(diagnostics);
         }
 
@@ -102,6 +102,48 @@ public static class BranchPublisher
         }
 
         return new PublishResult(diagnostics.ToSortedList(), commit, parent, files, Unchanged: false);
+    }
+
+    /// <summary>
+    /// Refuses a branch that is not a plain name, and the branch the sources are on or track, whose history the site
+    /// would replace. Anything else in a refspec (HEAD, refs/…, @{-1}, main~1, a leading '-') would push to another
+    /// ref than the user thinks, or be read by git as an option.
+    /// </summary>
+    private static async Task<bool> CheckBranchAsync(Git git, PublishOptions options, string branchRef, DiagnosticBag diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var branch = options.Branch;
+        // check-ref-format --branch expands @{-1} (and in newer git @) to the branch it stands for: a plain name comes back unchanged.
+        var plain = branch is not ("HEAD" or "@") && !branch.StartsWith('-') && !branch.StartsWith("refs/", StringComparison.Ordinal)
+            && await git.RunAsync(["check-ref-format", "--branch", branch], cancellationToken: cancellationToken).ConfigureAwait(false)
+                is { Succeeded: true } checkedName && checkedName.Output.TrimEnd('\n') == branch;
+        if (!plain)
+        {
+            diagnostics.Error(BranchOption, 0, 0, DiagnosticCodes.InvalidPublishBranch,
+                $"'{branch}' is not a plain branch name. Pass --branch with a name like gh-pages (not HEAD, refs/…, a revision or an option).");
+            return false;
+        }
+
+        var head = await git.RunAsync(["symbolic-ref", "--quiet", "HEAD"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!head.Succeeded)
+        {
+            return true;
+        }
+
+        var current = head.Output.Trim();
+        var upstream = await git.RunAsync(["config", "--get", $"branch.{current["refs/heads/".Length..]}.merge"], cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        var source = current == branchRef ? "the branch your checkout is on"
+            : upstream.Succeeded && upstream.Output.Trim() == branchRef ? "the branch your checkout tracks"
+            : null;
+        if (source is not null)
+        {
+            diagnostics.Error(BranchOption, 0, 0, DiagnosticCodes.PublishBranchIsSource,
+                $"'{branch}' is {source}: publishing would replace the site's sources with the built site. Pass --branch with another name, like gh-pages.");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>The branch's commit on the remote, fetched so that the new commit can have it as parent; null on first publish.</summary>
