@@ -229,6 +229,53 @@ public sealed class BranchPublisherTests
         Assert.True((await git.PublishAsync(branch: "site/gh-pages")).Succeeded);
     }
 
+    [Fact]
+    public async Task ALinkOutOfTheOutputOrInALoopIsRefusedAndNothingOfWhatItLeadsToIsPublished()
+    {
+        using var git = new GitFixture();
+        git.Build();
+        var secrets = Path.Combine(Path.GetDirectoryName(git.Output)!, "secrets");
+        Directory.CreateDirectory(secrets);
+        File.WriteAllText(Path.Combine(secrets, "key.txt"), "TOP-SECRET-7f3a");
+        File.CreateSymbolicLink(Path.Combine(git.Output, "absolute.txt"), Path.Combine(secrets, "key.txt"));
+        File.CreateSymbolicLink(Path.Combine(git.Output, "assets", "relative.txt"), "../../secrets/key.txt");
+        File.CreateSymbolicLink(Path.Combine(git.Output, "folder"), secrets);
+        // In and out again: the name of the output's parent is not part of the published site.
+        File.CreateSymbolicLink(Path.Combine(git.Output, "roundabout.html"), "../output/index.html");
+        // Absolute, so it would lead out once published, though it points in here.
+        File.CreateSymbolicLink(Path.Combine(git.Output, "home.html"), Path.Combine(git.Output, "index.html"));
+        File.CreateSymbolicLink(Path.Combine(git.Output, "loop-a"), "loop-b");
+        File.CreateSymbolicLink(Path.Combine(git.Output, "loop-b"), "loop-a");
+        File.CreateSymbolicLink(Path.Combine(git.Output, "self"), "self");
+        File.CreateSymbolicLink(Path.Combine(git.Output, "gone.html"), "no-such-file.html");
+
+        var result = await git.PublishAsync();
+
+        Assert.All(result.Diagnostics, d => Assert.Equal((DiagnosticCodes.LinkOutsideOutput, Severity.Error, 0), (d.Code, d.Severity, d.Line)));
+        string[] refused = ["absolute.txt", "assets/relative.txt", "folder", "gone.html", "home.html", "loop-a", "loop-b", "roundabout.html", "self"];
+        Assert.Equal(refused.Select(name => Path.Combine(git.Output, name).Replace('\\', '/')), result.Diagnostics.Select(d => d.Path));
+        Assert.Equal("", GitFixture.Run(git.Remote, "for-each-ref"));
+        Assert.DoesNotContain("TOP-SECRET", GitFixture.Run(git.Work, "cat-file", "--batch-all-objects", "--batch"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALinkThatStaysInTheOutputIsPublishedAsALink()
+    {
+        using var git = new GitFixture();
+        git.Build();
+        File.CreateSymbolicLink(Path.Combine(git.Output, "latest.html"), "2026/11/02/rail-link-reopens/index.html");
+        File.CreateSymbolicLink(Path.Combine(git.Output, "tags", "styles"), "../assets");
+
+        var result = await git.PublishAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var entries = GitFixture.Run(git.Remote, "ls-tree", "-r", result.Commit!).Split('\n');
+        Assert.Contains(entries, e => e.StartsWith("120000 blob ", StringComparison.Ordinal) && e.EndsWith("\tlatest.html", StringComparison.Ordinal));
+        Assert.Equal("2026/11/02/rail-link-reopens/index.html", GitFixture.Run(git.Remote, "cat-file", "blob", "gh-pages:latest.html"));
+        Assert.Equal("../assets", GitFixture.Run(git.Remote, "cat-file", "blob", "gh-pages:tags/styles"));
+        Assert.DoesNotContain(entries, e => e.Contains("tags/styles/", StringComparison.Ordinal));
+    }
+
     private static Dictionary<string, string> Tree(GitFixture git, string commit) =>
         GitFixture.Run(git.Remote, "ls-tree", "-r", "-z", commit).Split('\0', StringSplitOptions.RemoveEmptyEntries)
             .Select(entry => entry.Split('\t', 2))

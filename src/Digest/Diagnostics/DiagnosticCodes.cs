@@ -63,6 +63,7 @@ public static class DiagnosticCodes
     public const string GitFailed = "DG4204";
     public const string InvalidPublishBranch = "DG4205";
     public const string PublishBranchIsSource = "DG4206";
+    public const string LinkOutsideOutput = "DG4207";
 
     // DG9xxx: IO and command line
     public const string IoError = "DG9001";

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.IO.Enumeration;
 using System.Text;
 using Digest.Diagnostics;
+using Digest.Files;
 
 namespace Digest.Publishing;
 
@@ -183,9 +185,26 @@ public static class BranchPublisher
         CancellationToken cancellationToken)
     {
         var output = Path.GetFullPath(options.OutputDirectory);
-        var files = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var listed = new FileSystemEnumerable<(string Path, bool IsLink)>(output,
+            (ref FileSystemEntry entry) => (entry.ToFullPath(), (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            // A link is listed as itself, never entered: what it leads to is judged by CheckLink, not read.
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory || (entry.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        }.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        var files = listed.Where(e => !e.IsLink).Select(e => e.Path).ToList();
+        var links = listed.Where(e => e.IsLink).Select(e => e.Path).ToList();
+        foreach (var link in links)
+        {
+            CheckLink(link, output, options, diagnostics);
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return (null, 0);
+        }
+
         var entries = new SortedDictionary<string, (string Mode, string Blob)>(StringComparer.Ordinal);
         var blobs = await HashFilesAsync(git, files, diagnostics, cancellationToken).ConfigureAwait(false);
         if (blobs is null)
@@ -195,7 +214,20 @@ public static class BranchPublisher
 
         for (var i = 0; i < files.Count; i++)
         {
-            entries[TreePath(output, files[i])] = (IsExecutable(files[i]) ? "100755" : "100644", blobs[i]);
+            entries[Slashed(Path.GetRelativePath(output, files[i]))] = (IsExecutable(files[i]) ? "100755" : "100644", blobs[i]);
+        }
+
+        // A link is stored as git stores one: its target as the blob. GitHub Pages serves what it leads to.
+        foreach (var link in links)
+        {
+            var blob = await Required(git, ["hash-object", "-w", "--stdin"], Slashed(new FileInfo(link).LinkTarget!), diagnostics, cancellationToken)
+                .ConfigureAwait(false);
+            if (blob is null)
+            {
+                return (null, 0);
+            }
+
+            entries[Slashed(Path.GetRelativePath(output, link))] = ("120000", blob);
         }
 
         // GitHub Pages runs Jekyll over a branch without .nojekyll; CNAME binds the custom domain.
@@ -274,12 +306,45 @@ public static class BranchPublisher
         return blobs;
     }
 
-    /// <summary>The path in the published tree: relative to the output, with '/' (a backslash is part of a name except on Windows).</summary>
-    private static string TreePath(string output, string file)
+    /// <summary>
+    /// Refuses a link unless it stays in the output: a relative target that never climbs above the output (its name
+    /// there is not part of the published site), and leads, once every link is followed, to a file or folder inside it
+    /// that does not hold the link. Otherwise publishing it would leak what it leads to, or publish a broken link or a loop.
+    /// </summary>
+    private static void CheckLink(string link, string output, PublishOptions options, DiagnosticBag diagnostics)
     {
-        var relative = Path.GetRelativePath(output, file);
-        return Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
+        var target = new FileInfo(link).LinkTarget!;
+        var depth = Path.GetRelativePath(output, Path.GetDirectoryName(link)!).Split(Path.DirectorySeparatorChar).Count(p => p is not ("." or ""));
+        var climbs = Path.IsPathRooted(target);
+        foreach (var part in target.Split(['/', Path.DirectorySeparatorChar]))
+        {
+            depth += part switch { ".." => -1, "." or "" => 0, _ => 1 };
+            climbs |= depth < 0;
+        }
+
+        var destination = SymbolicLinks.RealPath(link);
+        var holder = SymbolicLinks.RealPath(Path.GetDirectoryName(link)!);
+        var problem = climbs || (destination is not null && !SymbolicLinks.IsSameOrInside(destination, SymbolicLinks.RealPath(output) ?? output))
+                ? "out of the output folder (or by an absolute path, which leads out once published)"
+            : destination is null ? "to nothing, or links loop"
+            : holder is not null && SymbolicLinks.IsSameOrInside(holder, destination) ? "to a folder that holds it, a loop"
+            : null;
+        if (problem is not null)
+        {
+            diagnostics.Error(Located(link, options), 0, 0, DiagnosticCodes.LinkOutsideOutput,
+                $"this symbolic link leads {problem}, so it is not published, and nothing was. Replace it with a copy of what it should show, or with a relative link to a file of the output.");
+        }
     }
+
+    /// <summary>A path for a diagnostic: relative to the site folder when inside it, as the build names its files; otherwise full.</summary>
+    private static string Located(string path, PublishOptions options)
+    {
+        var site = Path.GetFullPath(options.RepositoryDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        return Slashed(SymbolicLinks.IsSameOrInside(path, site) ? Path.GetRelativePath(site, path) : path);
+    }
+
+    /// <summary>A path in git's form, with '/' (a backslash is part of a name except on Windows).</summary>
+    private static string Slashed(string path) => Path.DirectorySeparatorChar == '/' ? path : path.Replace(Path.DirectorySeparatorChar, '/');
 
     /// <summary>The user's own identity when git has one (config or environment); otherwise Digest's, so publishing still works in CI.</summary>
     private static async Task<Dictionary<string, string>> IdentityFallbackAsync(Git git, CancellationToken cancellationToken)
