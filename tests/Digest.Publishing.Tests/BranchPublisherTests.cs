@@ -29,7 +29,7 @@ public sealed class BranchPublisherTests
             .Select(f => Path.GetRelativePath(git.Output, f).Replace('\\', '/')).ToHashSet();
         Assert.Equal(outputFiles.Append("CNAME").Order(StringComparer.Ordinal), tree.Keys.Order(StringComparer.Ordinal));
         Assert.Contains(".nojekyll", tree.Keys);
-        Assert.Equal("news.example.org", GitFixture.Run(git.Remote, "cat-file", "blob", tree["CNAME"]));
+        Assert.Equal("news.gazette.dev", GitFixture.Run(git.Remote, "cat-file", "blob", tree["CNAME"]));
         foreach (var path in outputFiles)
         {
             Assert.Equal(File.ReadAllText(Path.Combine(git.Output, path)).Trim(), GitFixture.Run(git.Remote, "cat-file", "blob", tree[path]));
@@ -98,8 +98,9 @@ public sealed class BranchPublisherTests
 
         var rejected = await git.PublishAsync();
 
-        Assert.Equal(DiagnosticCodes.PushRejected, Assert.Single(rejected.Diagnostics).Code);
-        Assert.Contains("publishing is frozen", rejected.Diagnostics[0].Message, StringComparison.Ordinal);
+        var refusal = Assert.Single(rejected.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(DiagnosticCodes.PushRejected, refusal.Code);
+        Assert.Contains("publishing is frozen", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(first.Commit, GitFixture.Run(git.Remote, "rev-parse", "gh-pages"));
         Assert.Equal(before, git.Snapshot());
     }
@@ -133,7 +134,12 @@ public sealed class BranchPublisherTests
     public async Task AFolderOutsideAnyRepositoryIsRefused()
     {
         using var temp = new TempDirectory();
-        var result = await BranchPublisher.PublishAsync(new PublishOptions { RepositoryDirectory = temp.Path, OutputDirectory = temp.Path });
+        var result = await BranchPublisher.PublishAsync(new PublishOptions
+        {
+            RepositoryDirectory = temp.Path,
+            OutputDirectory = temp.Path,
+            BaseUrl = new Uri("https://news.gazette.dev/"),
+        });
         Assert.Equal(DiagnosticCodes.NotAGitRepository, Assert.Single(result.Diagnostics).Code);
     }
 
@@ -274,6 +280,88 @@ public sealed class BranchPublisherTests
         Assert.Equal("2026/11/02/rail-link-reopens/index.html", GitFixture.Run(git.Remote, "cat-file", "blob", "gh-pages:latest.html"));
         Assert.Equal("../assets", GitFixture.Run(git.Remote, "cat-file", "blob", "gh-pages:tags/styles"));
         Assert.DoesNotContain(entries, e => e.Contains("tags/styles/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:4000/", true)]
+    [InlineData("http://LOCALHOST/", true)]
+    [InlineData("http://app.localhost/", true)]
+    [InlineData("http://127.0.0.1/", true)]
+    [InlineData("http://127.1.2.3:8080/news/", true)]
+    [InlineData("http://[::1]/", true)]
+    [InlineData("http://0.0.0.0/", true)]
+    [InlineData("https://example.com/", true)]
+    [InlineData("https://news.example.org/digest/", true)]
+    [InlineData("https://www.Example.NET/", true)]
+    [InlineData("https://news.example/", true)]
+    [InlineData("https://news.test/", true)]
+    [InlineData("https://site.invalid/", true)]
+    [InlineData("https://example.com./", true)]
+    [InlineData("https://example.github.io/digest/", false)]
+    [InlineData("https://examples.com/", false)]
+    [InlineData("https://notexample.com/", false)]
+    [InlineData("https://example.com.au/", false)]
+    [InlineData("https://testing.dev/", false)]
+    [InlineData("https://10.0.0.7/", false)]
+    public async Task ALocalOrExampleBaseUrlIsWarnedAboutOnce(string baseUrl, bool warned)
+    {
+        using var git = new GitFixture();
+        git.CommitSettings($"title: Test digest\n# where it goes\nbase_url: {baseUrl}\n");
+        git.Build();
+
+        var result = await git.PublishAsync(baseUrl: baseUrl, customDomain: "");
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.Equal(warned ? [(DiagnosticCodes.LocalOrExampleBaseUrl, Severity.Warning, "digest.yml", 3, 1)] : [],
+            result.Diagnostics.Select(d => (d.Code, d.Severity, d.Path, d.Line, d.Column)));
+    }
+
+    [Fact]
+    public async Task ACnameThatIsNotTheHostOfBaseUrlIsWarnedAbout()
+    {
+        using var git = new GitFixture();
+        git.CommitSettings("title: Test digest\nbase_url: https://news.gazette.dev/\n");
+        git.Build();
+        File.WriteAllText(Path.Combine(git.Output, "CNAME"), "www.gazette.dev\n");
+
+        var fromOutput = await git.PublishAsync(customDomain: "");
+
+        Assert.True(fromOutput.Succeeded);
+        var cname = Path.Combine(git.Output, "CNAME").Replace('\\', '/');
+        Assert.Equal([(DiagnosticCodes.CnameMismatch, Severity.Warning, cname, 1, 1)], fromOutput.Diagnostics.Select(d => (d.Code, d.Severity, d.Path, d.Line, d.Column)));
+
+        // custom_domain is written as CNAME over the output's own: it is the one compared, where digest.yml sets it.
+        git.CommitSettings("title: Test digest\nbase_url: https://news.gazette.dev/\ncustom_domain: gazette.dev\n");
+        var fromSettings = await git.PublishAsync(customDomain: "gazette.dev");
+        Assert.Equal([(DiagnosticCodes.CnameMismatch, "digest.yml", 3, 1)], fromSettings.Diagnostics.Select(d => (d.Code, d.Path, d.Line, d.Column)));
+
+        File.WriteAllText(Path.Combine(git.Output, "CNAME"), "News.Gazette.dev.\n");
+        Assert.Empty((await git.PublishAsync(customDomain: "")).Diagnostics);
+    }
+
+    [Fact]
+    public async Task UncommittedSourcesAreWarnedAboutOnceAndNamedInThePublishCommit()
+    {
+        using var git = new GitFixture();
+        File.AppendAllText(Path.Combine(git.Work, "input/articles/b.md"), "A late correction.\n");
+        File.WriteAllText(Path.Combine(git.Work, "input/articles/c.md"), "---\ntitle: New\ndate: 2026-11-03\n---\nNot yet committed.\n");
+        // Not a source of the site: no warning of its own.
+        File.WriteAllText(Path.Combine(git.Work, "notes.txt"), "untracked\n");
+        git.Build();
+
+        var result = await git.PublishAsync();
+
+        Assert.True(result.Succeeded);
+        Assert.Equal([(DiagnosticCodes.UncommittedSources, Severity.Warning, "input/articles/b.md", 0)],
+            result.Diagnostics.Select(d => (d.Code, d.Severity, d.Path, d.Line)));
+        Assert.EndsWith(" (built from uncommitted changes)", GitFixture.Run(git.Remote, "log", "-1", "--format=%s", "gh-pages"), StringComparison.Ordinal);
+
+        GitFixture.Run(git.Work, "add", "-A");
+        GitFixture.Run(git.Work, "commit", "--quiet", "-m", "The correction and a new article");
+        File.WriteAllText(Path.Combine(git.Output, "extra.txt"), "so that the tree changes\n");
+        var clean = await git.PublishAsync();
+        Assert.Empty(clean.Diagnostics);
+        Assert.DoesNotContain("uncommitted", GitFixture.Run(git.Remote, "log", "-1", "--format=%s", "gh-pages"), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> Tree(GitFixture git, string commit) =>

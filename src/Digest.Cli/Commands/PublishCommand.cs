@@ -52,6 +52,8 @@ internal static class PublishCommand
             {
                 RepositoryDirectory = options.SiteDirectory,
                 OutputDirectory = builtOutput is null ? options.ResolvedOutputDirectory : Path.GetFullPath(builtOutput),
+                BaseUrl = settings.BaseUrl,
+                BaseUrlFromCommandLine = options.BaseUrl is not null,
                 Branch = result.GetValue(branch)!,
                 Remote = result.GetValue(remote)!,
                 Message = result.GetValue(message),

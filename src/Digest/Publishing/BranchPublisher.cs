@@ -60,6 +60,8 @@ public static class BranchPublisher
             return Failed(diagnostics);
         }
 
+        PublishWarnings.CheckAddress(options, diagnostics);
+        var uncommitted = await PublishWarnings.CheckCommittedAsync(top.Output.Trim(), options, diagnostics, cancellationToken).ConfigureAwait(false);
         var parent = await RemoteTipAsync(git, options, branchRef, remoteUrl.Output.Trim(), diagnostics, cancellationToken).ConfigureAwait(false);
         if (diagnostics.HasErrors)
         {
@@ -87,6 +89,13 @@ public static class BranchPublisher
         }
 
         var message = options.Message ?? await DefaultMessageAsync(git, cancellationToken).ConfigureAwait(false);
+        if (uncommitted)
+        {
+            // On the subject line, which is what 'git log --oneline' and GitHub's lists show.
+            var newline = message.IndexOf('\n', StringComparison.Ordinal);
+            message = message.Insert(newline < 0 ? message.Length : newline, " (built from uncommitted changes)");
+        }
+
         var committer = git.With(await IdentityFallbackAsync(git, cancellationToken).ConfigureAwait(false));
         string[] commitArguments = parent is null ? ["commit-tree", tree, "-F", "-"] : ["commit-tree", tree, "-p", parent, "-F", "-"];
         var commit = await Required(committer, commitArguments, message + "\n", diagnostics, cancellationToken).ConfigureAwait(false);
@@ -337,7 +346,7 @@ public static class BranchPublisher
     }
 
     /// <summary>A path for a diagnostic: relative to the site folder when inside it, as the build names its files; otherwise full.</summary>
-    private static string Located(string path, PublishOptions options)
+    internal static string Located(string path, PublishOptions options)
     {
         var site = Path.GetFullPath(options.RepositoryDirectory).TrimEnd(Path.DirectorySeparatorChar);
         return Slashed(SymbolicLinks.IsSameOrInside(path, site) ? Path.GetRelativePath(site, path) : path);
