@@ -104,6 +104,31 @@ public sealed class CommandLineTests
         Assert.Contains("error DG4201", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PublishRefusesTheCheckedOutBranchWithALocatedErrorAndExitsWithTwo()
+    {
+        using var git = new GitFixture();
+
+        var (exit, _, error) = await DigestAsync(git.Work, "publish", "--branch", "main");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("--branch: error DG4206: ", error.Split('\n').Single(l => l.Contains("error", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal("", GitFixture.Run(git.Remote, "for-each-ref"));
+    }
+
+    [Fact]
+    public async Task PublishWithALocalBaseUrlWarnsOnceAndStillPublishes()
+    {
+        using var git = new GitFixture();
+
+        var (exit, _, error) = await DigestAsync(git.Work, "publish", "--base-url", "http://localhost:4000/");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(["--base-url: warning DG4208", "digest.yml:3:1: warning DG4209"],
+            error.Split('\n').Where(l => l.Contains(": warning DG", StringComparison.Ordinal)).Select(l => l[..(l.IndexOf(" DG", StringComparison.Ordinal) + 7)]));
+        Assert.Equal(GitFixture.Run(git.Remote, "rev-parse", "gh-pages"), GitFixture.Run(git.Remote, "rev-parse", "refs/heads/gh-pages"));
+    }
+
     private static async Task<(int Exit, string Output, string Error)> DigestAsync(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")

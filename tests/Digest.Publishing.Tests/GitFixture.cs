@@ -41,7 +41,7 @@ internal sealed class GitFixture : IDisposable
             Run(Work, "config", "user.email", "ann@example.org");
         }
 
-        WriteSite("Rail link reopens", "custom_domain: news.example.org\n");
+        WriteSite("Rail link reopens", "custom_domain: news.gazette.dev\n");
         Run(Work, "add", "-A");
         Run(Work, "commit", "--quiet", "-m", "The site");
         if (withRemote)
@@ -57,7 +57,7 @@ internal sealed class GitFixture : IDisposable
     public void WriteSite(string secondTitle, string extraSettings = "")
     {
         Directory.CreateDirectory(Path.Combine(Work, "input/articles"));
-        File.WriteAllText(Path.Combine(Work, "digest.yml"), "title: Test digest\nbase_url: https://example.github.io/test/\n" + extraSettings);
+        File.WriteAllText(Path.Combine(Work, "digest.yml"), "title: Test digest\nbase_url: https://news.gazette.dev/\n" + extraSettings);
         File.WriteAllText(Path.Combine(Work, ".gitignore"), "output/\n");
         File.WriteAllText(Path.Combine(Work, "input/articles/a.md"), "---\ntitle: Budget passes\ndate: 2026-11-01\ntags: [budget]\n---\nThe council passed the budget.\n");
         File.WriteAllText(Path.Combine(Work, "input/articles/b.md"), $"---\ntitle: {secondTitle}\ndate: 2026-11-02\ntags: [rail]\n---\nTrains run again.\n");
@@ -74,14 +74,24 @@ internal sealed class GitFixture : IDisposable
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
     }
 
-    public Task<PublishResult> PublishAsync(string remote = "origin") =>
+    public Task<PublishResult> PublishAsync(string remote = "origin", string branch = "gh-pages", string baseUrl = "https://news.gazette.dev/",
+        string customDomain = "news.gazette.dev") =>
         BranchPublisher.PublishAsync(new PublishOptions
         {
             RepositoryDirectory = Work,
             OutputDirectory = Output,
+            BaseUrl = new Uri(baseUrl),
             Remote = remote,
-            CustomDomain = "news.example.org",
+            Branch = branch,
+            CustomDomain = customDomain,
         });
+
+    /// <summary>Replaces digest.yml with <paramref name="settings"/> and commits it, so that the sources are clean.</summary>
+    public void CommitSettings(string settings)
+    {
+        File.WriteAllText(Path.Combine(Work, "digest.yml"), settings);
+        Run(Work, "commit", "--quiet", "-am", "Settings");
+    }
 
     /// <summary>Everything of the user's repository that publishing must leave alone.</summary>
     public string Snapshot(bool includeRemoteTracking = true) => string.Join('\n',

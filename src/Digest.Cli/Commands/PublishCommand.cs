@@ -52,6 +52,8 @@ internal static class PublishCommand
             {
                 RepositoryDirectory = options.SiteDirectory,
                 OutputDirectory = builtOutput is null ? options.ResolvedOutputDirectory : Path.GetFullPath(builtOutput),
+                BaseUrl = settings.BaseUrl,
+                BaseUrlFromCommandLine = options.BaseUrl is not null,
                 Branch = result.GetValue(branch)!,
                 Remote = result.GetValue(remote)!,
                 Message = result.GetValue(message),
@@ -64,7 +66,7 @@ internal static class PublishCommand
 
             if (!published.Succeeded)
             {
-                return published.Diagnostics.Any(d => d.Code == DiagnosticCodes.UsageError) ? CommandLine.UsageErrors : CommandLine.ContentErrors;
+                return published.Diagnostics.Any(d => d.Code is DiagnosticCodes.InvalidPublishBranch or DiagnosticCodes.PublishBranchIsSource) ? CommandLine.UsageErrors : CommandLine.ContentErrors;
             }
 
             Console.WriteLine(published.Unchanged

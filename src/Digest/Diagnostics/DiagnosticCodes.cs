@@ -62,6 +62,12 @@ public static class DiagnosticCodes
     public const string MissingRemote = "DG4202";
     public const string PushRejected = "DG4203";
     public const string GitFailed = "DG4204";
+    public const string InvalidPublishBranch = "DG4205";
+    public const string PublishBranchIsSource = "DG4206";
+    public const string LinkOutsideOutput = "DG4207";
+    public const string LocalOrExampleBaseUrl = "DG4208";
+    public const string CnameMismatch = "DG4209";
+    public const string UncommittedSources = "DG4210";
 
     // DG9xxx: IO and command line
     public const string IoError = "DG9001";
