@@ -1,4 +1,5 @@
 using System.Text;
+using Digest.Files;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -62,8 +63,9 @@ internal sealed class MarkdownRenderer
         var document = Markdown.Parse(markdown, _pipeline);
         var firstParagraph = RewriteLinks(document);
         // Markdig's own ToHtml rents a renderer from the pipeline: a new HtmlRenderer per article cost more than parsing.
-        var html = document.ToHtml(_pipeline);
-        var summary = moreSummary ?? (firstParagraph is null ? "" : InlineText(firstParagraph.Inline));
+        // Character references such as '&#x1b;' decode to control characters that HTML and XML cannot carry.
+        var html = SourceText.WithoutControlCharacters(document.ToHtml(_pipeline));
+        var summary = SourceText.WithoutControlCharacters(moreSummary ?? (firstParagraph is null ? "" : InlineText(firstParagraph.Inline)));
         return new RenderedMarkdown(html, summary, CountWords(markdown));
     }
 

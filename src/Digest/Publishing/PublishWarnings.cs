@@ -2,6 +2,7 @@ using System.Net;
 using Digest.Configuration;
 using Digest.Content;
 using Digest.Diagnostics;
+using Digest.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Digest.Publishing;
@@ -17,7 +18,7 @@ internal static class PublishWarnings
     private static readonly string[] ReservedTopLevelDomains = ["example", "test", "invalid", "localhost"];
 
     /// <summary>What the build reads from the site folder; a change anywhere else does not change the site.</summary>
-    private static readonly string[] Sources = [SettingsLoader.FileName, "input", "theme"];
+    private static readonly string[] Sources = [SiteLayout.SettingsFile, "input", "theme"];
 
     public static void CheckAddress(PublishOptions options, DiagnosticBag diagnostics)
     {
@@ -92,9 +93,9 @@ internal static class PublishWarnings
     /// <summary>Where digest.yml sets <paramref name="key"/> (the last time, as it is the one that counts), or the file itself.</summary>
     private static (string Path, int Line, int Column) SettingPosition(PublishOptions options, string key)
     {
-        var file = Path.Combine(options.RepositoryDirectory, SettingsLoader.FileName);
+        var file = Path.Combine(options.RepositoryDirectory, SiteLayout.SettingsFile);
         var root = File.Exists(file) ? YamlText.Load(File.ReadAllText(file), out _) as YamlMappingNode : null;
         var setting = root?.Children.Keys.LastOrDefault(k => string.Equals((k as YamlScalarNode)?.Value, key, StringComparison.OrdinalIgnoreCase));
-        return setting is null ? (SettingsLoader.FileName, 0, 0) : (SettingsLoader.FileName, (int)setting.Start.Line, (int)setting.Start.Column);
+        return setting is null ? (SiteLayout.SettingsFile, 0, 0) : (SiteLayout.SettingsFile, (int)setting.Start.Line, (int)setting.Start.Column);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class GuardedYamlParser(IParser inner) : IParser
 
     public ParsingEvent? Current => inner.Current;
 
+    /// <summary>Where the last list or map began: the place to report a fault the loader finds only at its end.</summary>
+    public Mark LastCollectionStart { get; private set; } = Mark.Empty;
+
     public bool MoveNext()
     {
         if (!inner.MoveNext())
@@ -32,6 +35,7 @@ internal sealed class GuardedYamlParser(IParser inner) : IParser
         {
             case SequenceStart or MappingStart:
                 var start = (NodeEvent)inner.Current;
+                LastCollectionStart = start.Start;
                 if (_open.Count >= MaxDepth)
                 {
                     throw Refuse(start, $"the YAML is nested more than {MaxDepth} levels deep");

@@ -14,9 +14,17 @@ internal static class YamlText
     {
         error = null;
         var stream = new YamlStream();
+        var parser = new GuardedYamlParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new GuardedYamlParser(new Parser(new StringReader(yaml))));
+            stream.Load(parser);
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's loader throws this on a map it parses but cannot load, such as '- : x' (a key left empty).
+            var start = parser.LastCollectionStart;
+            error = new YamlError((int)start.Line, (int)start.Column, "YAML syntax error: a key or value is missing in this entry");
+            return null;
         }
         catch (YamlLimitException ex)
         {
@@ -25,14 +33,16 @@ internal static class YamlText
         }
         catch (YamlException ex)
         {
-            error = new YamlError((int)ex.Start.Line, (int)ex.Start.Column, Describe(ex));
+            // At the end of a text without a final newline, YamlDotNet reports the line after the last one.
+            var (line, column) = WithinText(yaml, ((int)ex.Start.Line, (int)ex.Start.Column));
+            error = new YamlError(line, column, Describe(ex));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up without a position on some unclosed flow collections ("[2026-11-03" before
             // another key): report where the last token it could read ends.
-            var (line, column) = LastReadablePosition(yaml);
+            var (line, column) = WithinText(yaml, LastReadablePosition(yaml));
             error = new YamlError(line, column, "YAML syntax error: a '[' list or '{' map is not closed");
             return null;
         }
@@ -53,6 +63,13 @@ internal static class YamlText
 
         message = message.Trim().TrimEnd('.');
         return message.Length == 0 ? "invalid YAML" : "YAML syntax error: " + char.ToLowerInvariant(message[0]) + message[1..];
+    }
+
+    private static (int Line, int Column) WithinText(string yaml, (int Line, int Column) position)
+    {
+        var (line, column) = position;
+        var lines = yaml.Split('\n');
+        return line <= lines.Length ? (line, column) : (lines.Length, lines[^1].Length + 1);
     }
 
     private static (int Line, int Column) LastReadablePosition(string yaml)
