@@ -74,6 +74,7 @@ public sealed class SiteCheckerTests
     [InlineData("""<img src="bg.png" src="bg.png" alt="">""", "index.html:5 DG4106")]
     [InlineData("""<p class="a>text</p>""", "index.html:5 DG4106")]
     [InlineData("""<br></br>""", "index.html:5 DG4106")]
+    [InlineData("""<script type="application/ld+json">{"@type": "NewsArticle",</script>""", "index.html:5 DG4109")]
     public void EachProblemIsReportedWhereItIsWritten(string body, params string[] expected)
     {
         var site = CleanSite();

@@ -10,4 +10,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, StageTim
     IReadOnlyList<string> ChangedFiles)
 {
     public bool Succeeded => Diagnostics.All(d => d.Severity != Severity.Error);
+
+    /// <summary>How much work the build did: files read, articles parsed, pages rendered.</summary>
+    public BuildWork Work { get; init; } = new();
 }

@@ -19,6 +19,7 @@ internal sealed class BuildRun(BuildOptions options, CachedBuild cached, Session
     public DiagnosticBag Diagnostics { get; } = diagnostics;
     public StageTimings Timings { get; } = timings;
     public CancellationToken CancellationToken { get; } = cancellationToken;
+    public BuildWork Work { get; } = new();
 
     /// <summary>
     /// One worker per core: parsing and rendering never wait, and a pool that adds threads while long items run (a
@@ -27,5 +28,5 @@ internal sealed class BuildRun(BuildOptions options, CachedBuild cached, Session
     public ParallelOptions CpuBound => new() { CancellationToken = CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>The result of a build that wrote nothing: an error stopped it.</summary>
-    public BuildResult Failed() => new(Diagnostics.ToSortedList(), Timings, 0, 0, []);
+    public BuildResult Failed() => new(Diagnostics.ToSortedList(), Timings, 0, 0, []) { Work = Work };
 }

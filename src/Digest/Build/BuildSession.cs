@@ -80,6 +80,7 @@ public sealed class BuildSession(BuildOptions options)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             _cached.Dirty = !BuildCacheFile.Save(cacheFile, _cached);
+            result.Work.CacheSaved = true;
             timings.Add("save cache", _cached.InputCount, watch.Elapsed);
         }
 

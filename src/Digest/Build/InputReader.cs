@@ -114,6 +114,7 @@ internal static class InputReader
             state.Inputs[paths[i]] = results[i];
         }
 
+        (run.Work.FilesRead, run.Work.ArticlesParsed) = (toParse.Count, parsed);
         timings.Add("read", toParse.Count, readTime);
         timings.Add("parse", parsed, parseTime);
         return results;

@@ -56,6 +56,7 @@ internal static class PageRendering
             var renderedAt = Stopwatch.GetTimestamp();
             worker.RenderTicks += renderedAt - start;
             Interlocked.Increment(ref rendered);
+            job.Run.Work.CountRendered();
             if (text is not null)
             {
                 writer.Write(page.OutputPath, worker.Encode(text), fingerprint);

@@ -33,7 +33,7 @@ public static class SiteBuilder
 
         if (loaded.Site is null)
         {
-            return new BuildResult(run.Diagnostics.ToSortedList(), run.Timings, 0, run.Cached.Outputs.Count, []);
+            return new BuildResult(run.Diagnostics.ToSortedList(), run.Timings, 0, run.Cached.Outputs.Count, []) { Work = run.Work };
         }
 
         var result = SiteWriter.WriteReportingFailures(run, loaded);
@@ -102,6 +102,7 @@ public static class SiteBuilder
             && timings.Measure("check output", () => OutputWriter.AllIntact(options.ResolvedOutputDirectory, cached.OutputDirectory, cached.Outputs, options.PrivateOutput),
                 _ => cached.Outputs.Count))
         {
+            run.Work.OutputsVerified = cached.Outputs.Count;
             return new LoadedSite(null, null, null, output, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
         }
 
@@ -142,6 +143,7 @@ public static class SiteBuilder
         var (site, patch) = timings.Measure("model", () => memo.LastSite is { } last && ModelPatcher.TryPatch(last, articles, settings, modelDiagnostics) is { } patched
             ? patched
             : (SiteModelBuilder.Build(articles, settings, modelDiagnostics), null), s => s.Item1.Articles.Count);
+        run.Work.Model = patch is null ? ModelWork.Built : ModelWork.Revised;
         var reported = modelDiagnostics.ToSortedList();
         foreach (var diagnostic in reported)
         {

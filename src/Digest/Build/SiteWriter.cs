@@ -61,9 +61,9 @@ internal static class SiteWriter
         var memoOfLastRender = memo.LastRender is { } last && last.Fits(patch, everyPageAndReading) ? last : null;
         memo.LastRender = null;
         var readAgain = memoOfLastRender?.ReadAgain(site) ?? [];
+        run.Work.ArticlesKeyed = memoOfLastRender is null ? site.Articles.Count : readAgain.Count + patch!.ArticlesWithNewTerms.Count;
         var keys = timings.Measure("model keys", () => new ModelKeys(site, everyPageAndReading, SourceHashes(cached.Inputs),
-            memoOfLastRender is null ? null : (memoOfLastRender.Keys, readAgain.Concat(patch!.ArticlesWithNewTerms))),
-            _ => memoOfLastRender is null ? site.Articles.Count : readAgain.Count + patch!.ArticlesWithNewTerms.Count);
+            memoOfLastRender is null ? null : (memoOfLastRender.Keys, readAgain.Concat(patch!.ArticlesWithNewTerms))), _ => run.Work.ArticlesKeyed);
         var stale = memoOfLastRender?.Stale(site, readAgain, patch!, keys);
         var renderer = new PageRenderer(templates.Library, TemplateBuiltins.Create(model, urls), options.StrictVariables);
         var pageKeys = PageRendering.Render(new PageRenderJob(run, pages, model, keys,
@@ -170,7 +170,7 @@ internal static class SiteWriter
         memo.OutputKeys = outputKeys;
         memo.LastRender = new RenderMemo(site, pages, keys, outputKeys, memoOfLastRender, patch);
         timings.Add("commit", writer.ChangedFiles.Count, watch.Elapsed);
-        return new BuildResult(diagnostics.ToSortedList(), timings, writer.Written, writer.Unchanged, writer.ChangedFiles);
+        return new BuildResult(diagnostics.ToSortedList(), timings, writer.Written, writer.Unchanged, writer.ChangedFiles) { Work = run.Work };
     }
 
     /// <summary>
