@@ -21,7 +21,7 @@ internal sealed class PreviewHarness : IAsyncDisposable
     public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false });
 
     public static BuildOptions BuildOptionsFor(string siteDirectory, string? outputDirectory = null) =>
-        new() { SiteDirectory = siteDirectory, OutputDirectory = outputDirectory, Clock = FixedClock.Instance };
+        new() { SiteDirectory = siteDirectory, OutputDirectory = outputDirectory, Clock = FixedClock.Default };
 
     public static async Task<PreviewHarness> StartAsync(string siteDirectory, bool liveReload = true)
     {
