@@ -89,7 +89,7 @@ internal static class ArticleCodec
     /// <summary>Where the body lies in the file of bodies beside the cache.</summary>
     private static void WriteContent(BinaryWriter writer, ArticleContent content)
     {
-        BuildCacheFile.WriteHash(writer, content.Hash);
+        CachedBuildCodec.WriteHash(writer, content.Hash);
         writer.Write(content.Utf8Length);
         writer.Write(content.Offset);
     }
@@ -97,8 +97,8 @@ internal static class ArticleCodec
     /// <summary>The body stays in the file of bodies, read only if a page shows it: a build with nothing to do copies nothing.</summary>
     private static ArticleContent ReadContent(BinaryReader reader, SafeFileHandle bodies)
     {
-        var hash = BuildCacheFile.ReadHash(reader);
-        var length = BuildCacheFile.ReadCount(reader);
+        var hash = CachedBuildCodec.ReadHash(reader);
+        var length = CachedBuildCodec.ReadCount(reader);
         var offset = reader.ReadInt64();
         return ContentStore.InFile(bodies, offset, length, hash);
     }
@@ -129,7 +129,7 @@ internal static class ArticleCodec
 
     private static string[] ReadList(BinaryReader reader)
     {
-        var items = new string[BuildCacheFile.ReadCount(reader)];
+        var items = new string[CachedBuildCodec.ReadCount(reader)];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = reader.ReadString();
@@ -181,7 +181,7 @@ internal static class ArticleCodec
             case ValueKind.Integer: return reader.ReadInt64();
             case ValueKind.Real: return reader.ReadDouble();
             case ValueKind.Map:
-                var count = BuildCacheFile.ReadCount(reader);
+                var count = CachedBuildCodec.ReadCount(reader);
                 var map = new Dictionary<string, object?>(count, StringComparer.Ordinal);
                 for (var i = 0; i < count; i++)
                 {
@@ -190,7 +190,7 @@ internal static class ArticleCodec
 
                 return map;
             case ValueKind.List:
-                var items = new List<object?>(BuildCacheFile.ReadCount(reader));
+                var items = new List<object?>(CachedBuildCodec.ReadCount(reader));
                 for (var i = 0; i < items.Capacity; i++)
                 {
                     items.Add(ReadValue(reader));

@@ -26,7 +26,6 @@ internal static class BuildCacheFile
     /// <summary>"DGCACHE" and the format's version: a file of another version was written by another Digest, not damaged.</summary>
     private static readonly byte[] Magic = "DGCACHE4"u8.ToArray();
     private const int HeaderLength = 8 + 16 + 8 + 16;
-    private const int MaxCount = 100_000_000;
 
 
     /// <param name="contents">Where the loaded state's builds put the bodies they read.</param>
@@ -86,8 +85,8 @@ internal static class BuildCacheFile
         // The checksum holds, so what follows was written by this very tool: read it.
         file.Position = HeaderLength;
         using var reader = new BinaryReader(new BufferedStream(file, 1 << 16), Encoding.UTF8);
-        var state = ReadState(reader, contents);
-        var (bodiesName, bodiesLength, bodiesHash) = (reader.ReadString(), reader.ReadInt64(), ReadHash(reader));
+        var state = CachedBuildCodec.ReadState(reader, contents);
+        var (bodiesName, bodiesLength, bodiesHash) = (reader.ReadString(), reader.ReadInt64(), CachedBuildCodec.ReadHash(reader));
         SafeFileHandle? bodies = null;
         if (bodiesName.Length > 0)
         {
@@ -111,7 +110,7 @@ internal static class BuildCacheFile
         }
 
         // The bodies' checksum is verified when the inputs are first used: a build that finds nothing changed reads neither.
-        var inputs = ReadCount(reader);
+        var inputs = CachedBuildCodec.ReadCount(reader);
         var inputsAt = reader.BaseStream.Position;
         state.ReadInputsLater(inputs, () => ReadInputs(state, handle, inputsAt, inputs, bodies is null ? null : (bodiesName, bodies, bodiesLength, bodiesHash)));
         return state;
@@ -148,7 +147,7 @@ internal static class BuildCacheFile
             var hashing = new HashingStream(file);
             using (var writer = new BinaryWriter(new BufferedStream(hashing, 1 << 16), Encoding.UTF8))
             {
-                WriteState(writer, state, bodiesName, bodiesLength, bodiesName.Length == 0 ? UInt128.Zero : Hash(bodies.KeptFile!, 0, bodiesLength), kept);
+                CachedBuildCodec.WriteState(writer, state, bodiesName, bodiesLength, bodiesName.Length == 0 ? UInt128.Zero : Hash(bodies.KeptFile!, 0, bodiesLength), kept);
             }
 
             var header = new byte[HeaderLength];
@@ -218,94 +217,6 @@ internal static class BuildCacheFile
             $"the build cache was ignored because {why}. Nothing is lost: this build reads every file again and rewrites the cache; delete {SiteLayout.CacheFolder}/ if the warning comes back.");
 
     /// <summary>
-    /// What a build that finds nothing changed needs comes first (keys, outputs); the inputs, which only a build that
-    /// reads files needs, come last and are decoded only when used.
-    /// </summary>
-    private static void WriteState(BinaryWriter writer, CachedBuild state, string bodiesName, long bodiesLength, UInt128 bodiesHash,
-        IReadOnlyDictionary<ArticleContent, ArticleContent> kept)
-    {
-        WriteHash(writer, state.ReadKey);
-        WriteHash(writer, state.SiteKey);
-        writer.Write(state.SiteKeyFrom.UtcTicks);
-        writer.Write(state.SiteKeyExpires.UtcTicks);
-        writer.Write(state.OutputDirectory);
-        writer.Write(state.Outputs.Count);
-        foreach (var (path, output) in state.Outputs)
-        {
-            writer.Write(path);
-            writer.Write(output.Length);
-            writer.Write(output.WriteTicks);
-            WriteHash(writer, output.ContentHash);
-            WriteHash(writer, output.Fingerprint);
-        }
-
-        writer.Write(bodiesName);
-        writer.Write(bodiesLength);
-        WriteHash(writer, bodiesHash);
-        writer.Write(state.Inputs.Count);
-        foreach (var (path, input) in state.Inputs)
-        {
-            writer.Write(path);
-            writer.Write(input.Length);
-            writer.Write(input.WriteTicks);
-            WriteHash(writer, input.ContentHash);
-            writer.Write(input.Article is not null);
-            if (input.Article is not null)
-            {
-                ArticleCodec.Write(writer, input.Article, state.Contents, kept);
-            }
-
-            WriteDiagnostics(writer, input.Diagnostics);
-        }
-    }
-
-    private static void WriteDiagnostics(BinaryWriter writer, IReadOnlyList<Diagnostic> diagnostics)
-    {
-        writer.Write(diagnostics.Count);
-        foreach (var diagnostic in diagnostics)
-        {
-            writer.Write(diagnostic.Path);
-            writer.Write(diagnostic.Line);
-            writer.Write(diagnostic.Column);
-            writer.Write((byte)diagnostic.Severity);
-            writer.Write(diagnostic.Code);
-            writer.Write(diagnostic.Message);
-        }
-    }
-
-    private static Diagnostic[] ReadDiagnostics(BinaryReader reader)
-    {
-        var diagnostics = new Diagnostic[ReadCount(reader)];
-        for (var d = 0; d < diagnostics.Length; d++)
-        {
-            diagnostics[d] = new Diagnostic(reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(),
-                (Severity)reader.ReadByte(), reader.ReadString(), reader.ReadString());
-        }
-
-        return diagnostics;
-    }
-
-    private static CachedBuild ReadState(BinaryReader reader, ContentStore contents)
-    {
-        var state = new CachedBuild
-        {
-            Contents = contents,
-            ReadKey = ReadHash(reader),
-            SiteKey = ReadHash(reader),
-            SiteKeyFrom = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero),
-            SiteKeyExpires = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero),
-            OutputDirectory = reader.ReadString(),
-        };
-        var outputs = ReadCount(reader);
-        for (var i = 0; i < outputs; i++)
-        {
-            state.Outputs[reader.ReadString()] = new OutputRecord(reader.ReadInt64(), reader.ReadInt64(), ReadHash(reader), ReadHash(reader));
-        }
-
-        return state;
-    }
-
-    /// <summary>
     /// The inputs section, from the file whose checksum was verified when it was opened, once the file of bodies is
     /// verified too; should either fail, every input is read again and <see cref="CachedBuild.InputsDamage"/> says why.
     /// </summary>
@@ -326,12 +237,8 @@ internal static class BuildCacheFile
             using var reader = new BinaryReader(stream, Encoding.UTF8);
             for (var i = 0; i < count; i++)
             {
-                var path = reader.ReadString();
-                var length = reader.ReadInt64();
-                var ticks = reader.ReadInt64();
-                var hash = ReadHash(reader);
-                var article = reader.ReadBoolean() ? ArticleCodec.Read(reader, bodies?.File ?? file) : null;
-                inputs[path] = new ParsedInput(length, ticks, hash, article, ReadDiagnostics(reader));
+                var (path, input) = CachedBuildCodec.ReadInput(reader, bodies?.File ?? file);
+                inputs[path] = input;
             }
 
             return stream.Position == stream.Length ? inputs : throw new InvalidDataException("Trailing bytes after the cache payload.");
@@ -342,18 +249,4 @@ internal static class BuildCacheFile
             return new Dictionary<string, ParsedInput>(StringComparer.Ordinal);
         }
     }
-
-    internal static int ReadCount(BinaryReader reader)
-    {
-        var count = reader.ReadInt32();
-        return count is >= 0 and <= MaxCount ? count : throw new InvalidDataException("Impossible count.");
-    }
-
-    internal static void WriteHash(BinaryWriter writer, UInt128 hash)
-    {
-        writer.Write((ulong)(hash >> 64));
-        writer.Write((ulong)hash);
-    }
-
-    internal static UInt128 ReadHash(BinaryReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
 }

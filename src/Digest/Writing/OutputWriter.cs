@@ -14,6 +14,9 @@ namespace Digest.Writing;
 /// Given what the previous build left in the same folder (<see cref="OutputRecord"/>s), it knows unchanged files by
 /// their hash without reading them, and keeps pages that need no render. The preview's private folder, which no one
 /// else reads, is written in place instead.
+/// Longer than the project's 300 lines on purpose: writing, keeping, carrying over and the swap all hold one invariant
+/// (every file of the new folder is the build's or the user's own, never one that no build owns and this one dropped),
+/// which is easier to check in one type than across several.
 /// </summary>
 public sealed class OutputWriter : IDisposable
 {
