@@ -25,7 +25,8 @@ mkdir -p "$WORK/results"
 if [ "${NO_PUBLISH:-0}" != 1 ] || [ ! -x "$WORK/tool/digest" ]; then
   rm -rf "$WORK/nupkg" "$WORK/tool"
   dotnet pack "$REPO/src/Digest.Cli" -c Release -o "$WORK/nupkg" >"$WORK/pack.log"
-  dotnet tool install --tool-path "$WORK/tool" --add-source "$WORK/nupkg" Digest.Tool >>"$WORK/pack.log"
+  # A commit between release tags packs a pre-release version (0.0.0-alpha.0.N), which the SDK installs only when asked.
+  dotnet tool install --tool-path "$WORK/tool" --prerelease --add-source "$WORK/nupkg" Digest.Tool >>"$WORK/pack.log"
 fi
 export DIGEST=$WORK/tool/digest
 echo "digest: $DIGEST ($($DIGEST --version))" >&2
