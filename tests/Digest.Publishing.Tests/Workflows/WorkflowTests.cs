@@ -82,7 +82,7 @@ public sealed class WorkflowTests
         var workflow = Workflow(which);
         Assert.Equal("pages", Text(Step(workflow, "build", "actions/configure-pages@v6"), "id"));
         Assert.Equal("10.0.x", Text(Step(workflow, "build", "actions/setup-dotnet@v5"), "with", "dotnet-version"));
-        Assert.Equal(0, IndexOf(workflow, s => s.Children.TryGetValue(new YamlScalarNode("uses"), out var uses) && uses.ToString() == "actions/checkout@v5"));
+        Assert.Equal(0, IndexOf(workflow, s => s.Children.TryGetValue(new YamlScalarNode("uses"), out var uses) && uses.ToString() == "actions/checkout@v6"));
 
         var build = Assert.Single(Runs(workflow), run => run.Contains(" build --check ", StringComparison.Ordinal));
         Assert.EndsWith(BaseUrl, build, StringComparison.Ordinal);
