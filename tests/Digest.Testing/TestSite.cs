@@ -60,10 +60,16 @@ public sealed class TestSite : IDisposable
 
     public string Read(string relativePath) => File.ReadAllText(FullPath(relativePath));
 
+    /// <summary>
+    /// Writes beside the site and renames the file into place, as editors save: a preview never rebuilds from half a file
+    /// (one that rebuilt between the truncation and the text reported an empty file, and a test read that report).
+    /// </summary>
     public void Write(string relativePath, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FullPath(relativePath))!);
-        File.WriteAllText(FullPath(relativePath), text);
+        var written = _folder.Combine($"edit-{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(written, text);
+        File.Move(written, FullPath(relativePath), overwrite: true);
     }
 
     /// <summary>Replaces text that must be there: an edit that silently does nothing would prove nothing.</summary>
@@ -79,7 +85,7 @@ public sealed class TestSite : IDisposable
     {
         var path = FullPath(relativePath);
         var before = File.GetLastWriteTimeUtc(path);
-        File.WriteAllText(path, change(File.ReadAllText(path)));
+        Write(relativePath, change(File.ReadAllText(path)));
         File.SetLastWriteTimeUtc(path, before.AddSeconds(2));
     }
 
