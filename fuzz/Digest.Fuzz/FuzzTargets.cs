@@ -1,18 +1,17 @@
-using System.Buffers;
-using System.Text.RegularExpressions;
 using Digest.Bodies;
 using Digest.Configuration;
 using Digest.Content;
 using Digest.Diagnostics;
+using Digest.Testing;
 
 namespace Digest.Fuzz;
 
 /// <summary>
 /// What each fuzz target feeds the input to. A target throws, and afl-fuzz records a crash, when Digest throws anything
-/// or when a diagnostic is malformed (no DGnnnn code, a position past the end of the file) or a control character
-/// reaches the HTML.
+/// or when <see cref="OutputOracle"/> finds a malformed diagnostic or a control character in the HTML: the property
+/// tests' own rules.
 /// </summary>
-internal static partial class FuzzTargets
+internal static class FuzzTargets
 {
     private const string ArticlePath = "input/articles/a.md";
     private const string Header = "---\ntitle: T\ndate: 2026-11-03\n---\n";
@@ -20,10 +19,6 @@ internal static partial class FuzzTargets
     private static readonly SiteSettings Settings = new();
     private static readonly MarkdownRenderer Renderer = new(allowHtml: true, basePath: "/repo");
     private static readonly string SiteFolder = Path.Combine(Path.GetTempPath(), $"digest-fuzz-{Environment.ProcessId}");
-
-    /// <summary>What HTML and XML 1.0 cannot carry: C0 controls but tab and newlines, DEL, C1 controls, U+FFFE and U+FFFF.</summary>
-    private static readonly SearchValues<char> ForbiddenInOutput = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 
     public static IReadOnlyList<string> Names { get; } = ["front-matter", "markdown", "settings"];
 
@@ -47,8 +42,8 @@ internal static partial class FuzzTargets
         var article = ReadArticle(bytes.ToArray());
         if (article is not null)
         {
-            NoControlCharacters(article.Content.Html, "the body HTML");
-            NoControlCharacters(article.Summary, "the summary");
+            OutputOracle.AssertNoControlCharacters(article.Content.Html, "the body HTML");
+            OutputOracle.AssertNoControlCharacters(article.Summary, "the summary");
         }
     }
 
@@ -60,7 +55,7 @@ internal static partial class FuzzTargets
         File.WriteAllBytes(Path.Combine(SiteFolder, SiteLayout.SettingsFile), bytes);
         var diagnostics = new DiagnosticBag();
         SettingsLoader.Load(SiteFolder, [], diagnostics);
-        WellFormed(diagnostics, SiteLayout.SettingsFile, bytes);
+        OutputOracle.AssertWellFormed(diagnostics.ToSortedList(), SiteLayout.SettingsFile, System.Text.Encoding.UTF8.GetString(bytes));
     }
 
     private static Article? ReadArticle(byte[] bytes)
@@ -68,32 +63,8 @@ internal static partial class FuzzTargets
         var diagnostics = new DiagnosticBag();
         var reader = new ArticleReader(Settings, Renderer, DirectoryDefaults.Empty, new ContentStore());
         var article = reader.Read(ArticlePath, bytes, isPage: false, diagnostics);
-        WellFormed(diagnostics, ArticlePath, bytes);
+        OutputOracle.AssertWellFormed(diagnostics.ToSortedList(), ArticlePath, System.Text.Encoding.UTF8.GetString(bytes));
         return article;
-    }
-
-    private static void WellFormed(DiagnosticBag diagnostics, string path, byte[] bytes)
-    {
-        // Every line break any part of Digest counts (YamlDotNet counts U+0085, U+2028 and U+2029 too): a position
-        // past all of them is past the end of the file.
-        var text = System.Text.Encoding.UTF8.GetString(bytes);
-        var lines = 1 + text.Count(c => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029');
-        foreach (var d in diagnostics.ToSortedList())
-        {
-            if (!Code().IsMatch(d.Code) || d.Path != path || d.Line < 0 || d.Column < 0 || d.Line > lines || d.Message.Length == 0)
-            {
-                throw new InvalidOperationException($"A malformed diagnostic for a file of {lines} lines: {d}");
-            }
-        }
-    }
-
-    private static void NoControlCharacters(string text, string where)
-    {
-        var at = text.AsSpan().IndexOfAny(ForbiddenInOutput);
-        if (at >= 0)
-        {
-            throw new InvalidOperationException($"{where} holds U+{(int)text[at]:X4}.");
-        }
     }
 
     private static byte[] ReadAll(Stream input)
@@ -102,7 +73,4 @@ internal static partial class FuzzTargets
         input.CopyTo(copy);
         return copy.ToArray();
     }
-
-    [GeneratedRegex(@"^DG\d{4}$")]
-    private static partial Regex Code();
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Digest.Build;
 using Digest.Checking;
-using Digest.Configuration;
 using Digest.Diagnostics;
 
 namespace Digest.Cli;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Digest.Build;
-using Digest.Configuration;
 using Digest.Diagnostics;
 using Digest.Publishing;
 

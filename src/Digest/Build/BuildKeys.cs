@@ -1,5 +1,4 @@
 using Digest.Caching;
-using Digest.Configuration;
 using Digest.Content;
 using Digest.Hashing;
 

@@ -16,19 +16,18 @@ namespace Digest.Build;
 public sealed class BuildSession(BuildOptions options)
 {
     private readonly TemplateCache _templates = new();
-    private readonly SessionMemo _memo = new();
     private CachedBuild? _cached;
 
     public BuildOptions Options { get; } = options;
 
     /// <summary>What the session remembers between its builds, beside what it would keep on disk.</summary>
-    internal SessionMemo Memo => _memo;
+    internal SessionMemo Memo { get; } = new();
 
     /// <summary>
     /// Works out ahead what the next build after an edit would otherwise work out first (which pages show which
     /// article): for a caller with time to spare between builds, as the preview has while the writer reads.
     /// </summary>
-    public void PrepareForEdits() => _memo.LastRender?.IndexPages();
+    public void PrepareForEdits() => Memo.LastRender?.IndexPages();
 
     public BuildResult Build(CancellationToken cancellationToken = default) => Build(null, cancellationToken);
 
@@ -74,7 +73,7 @@ public sealed class BuildSession(BuildOptions options)
         }
 
         _cached ??= new CachedBuild { Contents = contents };
-        var result = SiteBuilder.Run(new BuildRun(Options, _cached, _memo, _templates, diagnostics, timings, cancellationToken), changedSinceLastBuild);
+        var result = SiteBuilder.Run(new BuildRun(Options, _cached, Memo, _templates, diagnostics, timings, cancellationToken), changedSinceLastBuild);
         // A build that read nothing and failed (not a site, a broken digest.yml) has nothing worth keeping.
         if (writeCache && (_cached.Dirty || !File.Exists(cacheFile)) && (result.Succeeded || _cached.InputCount > 0))
         {

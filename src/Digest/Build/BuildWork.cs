@@ -9,13 +9,11 @@ public enum ModelWork
 }
 
 /// <summary>
-/// How much work a build did, counted as it went: what tests of incremental builds assert, and what
-/// <c>digest build --verbose</c> sums up beside where the time went (<see cref="StageTimings"/>).
+/// How much work a build did, counted as it went: what tests of incremental builds assert, where
+/// <see cref="StageTimings"/> says where the time went.
 /// </summary>
 public sealed class BuildWork
 {
-    private int _pagesRendered;
-
     /// <summary>Input files whose bytes were read because their size or time changed.</summary>
     public int FilesRead { get; internal set; }
     /// <summary>Articles and pages parsed: read files whose bytes had changed too.</summary>
@@ -24,11 +22,9 @@ public sealed class BuildWork
     /// <summary>Articles whose keys (what the pages showing them depend on) were worked out, not kept from the last build.</summary>
     public int ArticlesKeyed { get; internal set; }
     /// <summary>Pages whose templates ran.</summary>
-    public int PagesRendered => _pagesRendered;
+    public int PagesRendered { get; internal set; }
     /// <summary>Output files checked to be as the last build left them, when nothing else changed.</summary>
     public int OutputsVerified { get; internal set; }
     /// <summary>Whether the build cache was written.</summary>
     public bool CacheSaved { get; internal set; }
-
-    internal void CountRendered() => Interlocked.Increment(ref _pagesRendered);
 }

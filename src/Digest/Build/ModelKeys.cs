@@ -1,4 +1,3 @@
-using Digest.Caching;
 using Digest.Content;
 using Digest.Hashing;
 using Digest.SiteModel;

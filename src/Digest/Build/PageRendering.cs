@@ -56,7 +56,6 @@ internal static class PageRendering
             var renderedAt = Stopwatch.GetTimestamp();
             worker.RenderTicks += renderedAt - start;
             Interlocked.Increment(ref rendered);
-            job.Run.Work.CountRendered();
             if (text is not null)
             {
                 writer.Write(page.OutputPath, worker.Encode(text), fingerprint);
@@ -72,6 +71,7 @@ internal static class PageRendering
 
         // Both happen on every worker at once: the stage's time is shared out by the workers' time in each.
         var elapsed = watch.Elapsed;
+        job.Run.Work.PagesRendered = rendered;
         var renderShare = renderTicks + writeTicks == 0 ? 1 : (double)renderTicks / (renderTicks + writeTicks);
         job.Run.Timings.Add("render", rendered, elapsed * renderShare);
         job.Run.Timings.Add("write", rendered, elapsed * (1 - renderShare));

@@ -1,4 +1,3 @@
-using Digest.Caching;
 using Digest.Hashing;
 using Digest.Outputs;
 using Digest.SiteModel;

@@ -5,7 +5,6 @@ using Digest.Bodies;
 using Digest.Content;
 using Digest.Diagnostics;
 using Digest.Hashing;
-using Digest.Writing;
 using Microsoft.Win32.SafeHandles;
 
 namespace Digest.Caching;

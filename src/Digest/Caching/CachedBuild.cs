@@ -1,5 +1,4 @@
 using Digest.Bodies;
-using Digest.Content;
 using Digest.Writing;
 
 namespace Digest.Caching;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Digest.Content;
 using Digest.Diagnostics;
 using Digest.Files;
-using Digest.SiteModel;
 using Digest.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,5 +1,4 @@
 using System.IO.Enumeration;
-using Digest.Build;
 using Digest.Diagnostics;
 using Digest.Files;
 

@@ -1,6 +1,5 @@
 using Digest.Configuration;
 using Digest.SiteModel;
-using Digest.Templates;
 
 namespace Digest.Outputs;
 

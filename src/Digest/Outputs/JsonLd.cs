@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Digest.Content;
 using Digest.SiteModel;
-using Digest.Templates;
 
 namespace Digest.Outputs;
 

@@ -1,6 +1,4 @@
 using System.IO.Enumeration;
-using Digest.Build;
-using Digest.Configuration;
 using Digest.Diagnostics;
 using Digest.Files;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using Digest.Configuration;
-using Digest.Content;
 using Digest.Diagnostics;
 using Digest.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -13,12 +11,13 @@ namespace Digest.Publishing;
 /// </summary>
 internal static class PublishWarnings
 {
-    /// <summary>Reserved for documentation and tests (RFC 2606, RFC 6761): no reader's browser reaches a site there.</summary>
-    private static readonly string[] ExampleDomains = ["example.com", "example.org", "example.net"];
-    private static readonly string[] ReservedTopLevelDomains = ["example", "test", "invalid", "localhost"];
+    /// <summary>
+    /// Reserved for documentation and tests (RFC 2606, RFC 6761): no reader's browser reaches a site there or under it.
+    /// </summary>
+    private static readonly string[] ReservedDomains = ["example.com", "example.org", "example.net", "example", "test", "invalid", "localhost"];
 
     /// <summary>What the build reads from the site folder; a change anywhere else does not change the site.</summary>
-    private static readonly string[] Sources = [SiteLayout.SettingsFile, "input", "theme"];
+    private static readonly string[] Sources = [SiteLayout.SettingsFile, SiteLayout.InputFolder, SiteLayout.ThemeFolder];
 
     public static void CheckAddress(PublishOptions options, DiagnosticBag diagnostics)
     {
@@ -86,8 +85,7 @@ internal static class PublishWarnings
             return IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
         }
 
-        return ExampleDomains.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal))
-            || ReservedTopLevelDomains.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal));
+        return ReservedDomains.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal));
     }
 
     /// <summary>Where digest.yml sets <paramref name="key"/> (the last time, as it is the one that counts), or the file itself.</summary>

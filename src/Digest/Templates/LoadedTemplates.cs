@@ -1,4 +1,3 @@
-using Digest.Templates;
 
 namespace Digest.Templates;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Digest.Bodies;
-using Digest.Content;
 using Digest.Hashing;
-using Digest.Templates;
 using Scriban.Runtime;
 
 namespace Digest.Templates;

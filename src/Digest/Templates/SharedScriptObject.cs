@@ -1,5 +1,4 @@
 using Digest.Bodies;
-using Digest.Content;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;

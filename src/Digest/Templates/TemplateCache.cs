@@ -1,7 +1,5 @@
-using Digest.Caching;
 using Digest.Diagnostics;
 using Digest.Hashing;
-using Digest.Templates;
 
 namespace Digest.Templates;
 

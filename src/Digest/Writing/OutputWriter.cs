@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Digest.Caching;
 using Digest.Diagnostics;
 using Digest.Hashing;
 

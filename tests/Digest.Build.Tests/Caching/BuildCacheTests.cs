@@ -1,6 +1,5 @@
 using Digest.Build;
 using Digest.Build.Tests.Incremental;
-using Digest.Caching;
 using Digest.Diagnostics;
 
 namespace Digest.Build.Tests.Caching;

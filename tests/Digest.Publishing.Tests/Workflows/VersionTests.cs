@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Digest.Build;
 
 namespace Digest.Publishing.Tests.Workflows;
 

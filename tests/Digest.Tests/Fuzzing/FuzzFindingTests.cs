@@ -61,7 +61,7 @@ public sealed class FuzzFindingTests
         site.BuildOk();
         foreach (var (path, text) in site.AllOutput())
         {
-            PropertyTests.AssertNoControlCharacters(text, path);
+            OutputOracle.AssertNoControlCharacters(text, path);
         }
     }
 }

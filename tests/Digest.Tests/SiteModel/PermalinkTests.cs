@@ -1,5 +1,4 @@
 using Digest.Configuration;
-using Digest.SiteModel;
 
 namespace Digest.Tests.SiteModel;
 
