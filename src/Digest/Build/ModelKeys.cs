@@ -28,7 +28,7 @@ internal sealed class ModelKeys
     {
         EveryPage = everyPage;
         _sourceHash = sourceHash;
-        var terms = site.Tags.Concat(site.Categories);
+        var terms = site.Terms;
         if (earlier is { } kept)
         {
             var (before, beforeOfArticles) = (kept.Keys._terms, kept.Keys._termsOfArticles);
@@ -58,8 +58,21 @@ internal sealed class ModelKeys
     /// <summary>A term as its own page and the index of terms show it: with its count.</summary>
     public UInt128 Of(Term term) => _terms[term];
 
-    /// <summary>Archives are few and small: the key is the hash of what templates see of one.</summary>
-    public static UInt128 Of(Archive archive) => ScriptValueHasher.Hash(TemplateModel.Archive(archive));
+    /// <summary>
+    /// Archives are few and small: the key is what templates see of one (<see cref="TemplateModel.Archive"/>), its
+    /// periods as dates; how a language writes them is the theme's, which every page's key holds.
+    /// </summary>
+    public static UInt128 Of(Archive archive)
+    {
+        var key = new Fingerprint().Add((int)archive.Kind).Add(archive.Url).Add(archive.Parent?.Url ?? "")
+            .Add(archive.Older?.Url ?? "").Add(archive.Newer?.Url ?? "");
+        foreach (var child in archive.Children)
+        {
+            key.Add(child.Url).Add(child.Articles.Count);
+        }
+
+        return key.Value;
+    }
 
     /// <summary>A key of a sequence of articles (a list page's slice, a page's related articles), in order.</summary>
     public Fingerprint Add(Fingerprint key, IEnumerable<SiteArticle?> articles)

@@ -67,7 +67,7 @@ internal sealed class RenderMemo
             ReadersOf(term);
         }
 
-        foreach (var (now, before) in new[] { (site.Tags, _site.Tags), (site.Categories, _site.Categories) })
+        foreach (var (now, before) in site.TermLists.Zip(_site.TermLists))
         {
             if (!ReferenceEquals(now, before))
             {
@@ -101,10 +101,11 @@ internal sealed class RenderMemo
     private static Dictionary<object, List<string>> Readers(Site site, IReadOnlyList<PageSpec> pages)
     {
         var readers = new Dictionary<object, List<string>>(ReferenceEqualityComparer.Instance);
+        var termLists = site.TermLists.ToList();
         foreach (var page in pages)
         {
             var terms = page.Terms();
-            IEnumerable<object?> lists = ReferenceEquals(terms, site.Tags) || ReferenceEquals(terms, site.Categories) ? [terms] : [];
+            IEnumerable<object?> lists = termLists.Any(list => ReferenceEquals(terms, list)) ? [terms] : [];
             foreach (var read in page.ArticlesRead().Concat<object?>(terms).Concat(lists))
             {
                 if (read is not null)

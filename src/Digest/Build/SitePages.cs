@@ -1,4 +1,5 @@
 using Digest.Hashing;
+using Digest.Localization;
 using Digest.Outputs;
 using Digest.SiteModel;
 using Digest.Templates;
@@ -6,93 +7,132 @@ using Scriban.Runtime;
 
 namespace Digest.Build;
 
-/// <summary>Every HTML page of a site, one <c>*Pages</c> method per kind, in a fixed order.</summary>
+/// <summary>Every HTML page of a site, one <c>*Pages</c> method per kind, edition by edition, in a fixed order.</summary>
 internal static class SitePages
 {
-    public static IEnumerable<PageSpec> All(Site site, UrlFunctions urls) =>
-        HomePages(site)
-            .Concat(ArticlePages(site, urls))
-            .Concat(StandalonePages(site))
-            .Concat(TermPages(site, site.Tags, "tag", "Tag"))
-            .Concat(TermPages(site, site.Categories, "category", "Category"))
-            .Concat(TermIndexPages(site))
-            .Concat(site.Settings.Archives ? ArchivePages(site) : [])
-            .Append(NotFoundPage(site));
+    public static IEnumerable<PageSpec> All(Site site, UrlFunctions urls, Translations translations) =>
+        site.Editions.SelectMany(edition => EditionPages(site, edition, urls, translations.For(edition.Code)))
+            .Append(NotFoundPage(site, translations.For(site.Editions[0].Code)));
 
-    private static IEnumerable<PageSpec> HomePages(Site site) =>
-        Paginated(site, "/", site.Articles, "home", "home", site.Settings.Title, site.Settings.Description, [], () => new Fingerprint(), null);
+    private static IEnumerable<PageSpec> EditionPages(Site site, Edition edition, UrlFunctions urls, UiStrings strings) =>
+        HomePages(site, edition, strings)
+            .Concat(ArticlePages(site, edition, urls))
+            .Concat(StandalonePages(site, edition))
+            .Concat(TermPages(site, edition, edition.Tags, "tag", strings))
+            .Concat(TermPages(site, edition, edition.Categories, "category", strings))
+            .Concat(TermIndexPages(site, edition, strings))
+            .Concat(site.Settings.Archives ? ArchivePages(site, edition, strings) : []);
 
-    private static IEnumerable<PageSpec> ArticlePages(Site site, UrlFunctions urls) =>
-        site.Articles.Select(article => new PageSpec(article.Url, article.Source.Layout ?? "article", article.Source.SourcePath,
-            article.Source.Updated ?? article.Source.Date, true, () => [article, article.Older, article.Newer, .. article.Related], () => [], () => new Fingerprint(),
-            model => Globals(site, "article", article.Url, article.Source.Title, article.Source.Summary,
-                image: article.Source.Image, ogType: "article", lang: article.Source.Lang,
-                jsonLd: JsonLd.NewsArticle(article, urls, site.Settings.Title),
+    /// <summary>The title of a term's feed: "South Caucasus Digest: Economy".</summary>
+    public static string TermFeedTitle(UiStrings strings, string siteTitle, Term term) =>
+        strings.Text("term_feed_title", new Dictionary<string, string> { ["site"] = siteTitle, ["name"] = term.Name }) ?? siteTitle + ": " + term.Name;
+
+    private static IEnumerable<PageSpec> HomePages(Site site, Edition edition, UiStrings strings) =>
+        Paginated(site, edition, strings, edition.Url("/"), edition.Articles, "home", "home", edition.Language.Title, edition.Language.Description, [],
+            () => new Fingerprint(), Alternates(site, edition, e => e.Url("/")), null);
+
+    private static IEnumerable<PageSpec> ArticlePages(Site site, Edition edition, UrlFunctions urls) =>
+        edition.Articles.Select(article => new PageSpec(article.Url, article.Source.Layout ?? "article", article.Source.SourcePath,
+            article.Source.Updated ?? article.Source.Date, true, () => [article, article.Older, article.Newer, .. article.Related, .. article.Translations],
+            () => [], () => new Fingerprint(),
+            model => Globals(site, edition, model, "article", article.Url, article.Source.Title, article.Source.Summary,
+                image: article.Source.Image, ogType: "article", lang: article.LanguageCode,
+                jsonLd: JsonLd.NewsArticle(article, urls, edition.Language.Title),
+                alternates: ArticleAlternates(article),
                 extra: g => g["article"] = model.Full(article))));
 
-    private static IEnumerable<PageSpec> StandalonePages(Site site) =>
-        site.Pages.Select(page => new PageSpec(page.Url, page.Source.Layout ?? "page", page.Source.SourcePath,
-            page.Source.Updated ?? page.Source.Date, true, () => [page], () => [], () => new Fingerprint(),
-            model => Globals(site, "page", page.Url, page.Source.Title, page.Source.Summary,
-                image: page.Source.Image, lang: page.Source.Lang,
+    private static IEnumerable<PageSpec> StandalonePages(Site site, Edition edition) =>
+        edition.Pages.Select(page => new PageSpec(page.Url, page.Source.Layout ?? "page", page.Source.SourcePath,
+            page.Source.Updated ?? page.Source.Date, true, () => [page, .. page.Translations], () => [], () => new Fingerprint(),
+            model => Globals(site, edition, model, "page", page.Url, page.Source.Title, page.Source.Summary,
+                image: page.Source.Image, lang: page.LanguageCode, alternates: ArticleAlternates(page),
                 extra: g => g["article"] = model.Summary(page))));
 
-    private static IEnumerable<PageSpec> TermPages(Site site, IReadOnlyList<Term> terms, string kind, string label) =>
-        terms.SelectMany(term => Paginated(site, term.Url, term.Articles, kind, kind, $"{label}: {term.Name}",
-            $"{term.Articles.Count} articles under {term.Name}.", [term], () => new Fingerprint(), (model, g) =>
-            {
-                g["term"] = model.Term(term);
-                var page = (ScriptObject)g["page"]!;
-                page["feed_url"] = site.Settings.TermFeeds ? term.FeedUrl : "";
-                page["feed_title"] = site.Settings.TermFeeds ? $"{site.Settings.Title}: {term.Name}" : "";
-            }));
-
-    private static IEnumerable<PageSpec> TermIndexPages(Site site) =>
-    [
-        TermIndex(site, "/tags/", "tags", "Tags", site.Tags),
-        TermIndex(site, "/categories/", "categories", "Categories", site.Categories),
-    ];
-
-    private static PageSpec TermIndex(Site site, string url, string kind, string title, IReadOnlyList<Term> terms) =>
-        new(url, kind, url, Newest(site.Articles), true, () => [], () => terms, () => new Fingerprint(),
-            model => Globals(site, kind, url, title, $"{title} of {site.Settings.Title}.",
-                extra: g => g["terms"] = model.Terms(terms)));
-
-    private static IEnumerable<PageSpec> ArchivePages(Site site) =>
-        site.Days.Concat(site.Months).Concat(site.Years).SelectMany(archive =>
+    private static IEnumerable<PageSpec> TermPages(Site site, Edition edition, IReadOnlyList<Term> terms, string kind, UiStrings strings) =>
+        terms.SelectMany(term =>
         {
-            var kind = archive.Kind.ToString().ToLowerInvariant();
-            var title = archive.Kind == ArchiveKind.Day ? $"Edition of {archive.Title}" : $"Archive: {archive.Title}";
-            return Paginated(site, archive.Url, archive.Articles, kind, kind, title,
-                $"{archive.Articles.Count} articles from {archive.Title}.", [], () => new Fingerprint().AddHash(ModelKeys.Of(archive)), (_, g) => g["archive"] = TemplateModel.Archive(archive));
+            var names = new Dictionary<string, string> { ["name"] = term.Name };
+            var alternates = Alternates(site, edition, e =>
+                (term.Kind == TermKind.Tag ? e.Tags : e.Categories).FirstOrDefault(t => t.Slug == term.Slug)?.Url);
+            return Paginated(site, edition, strings, term.Url, term.Articles, kind, kind, strings.Text(kind + "_title", names) ?? term.Name,
+                strings.Text("term_description", names) ?? "", [term], () => new Fingerprint(), alternates, (model, g) =>
+                {
+                    g["term"] = model.Term(term);
+                    var page = (ScriptObject)g["page"]!;
+                    page["feed_url"] = site.Settings.TermFeeds ? term.FeedUrl : "";
+                    page["feed_title"] = site.Settings.TermFeeds ? TermFeedTitle(strings, edition.Language.Title, term) : "";
+                });
         });
 
-    private static PageSpec NotFoundPage(Site site) =>
-        new("/404.html", "404", "/404.html", null, false, () => [], () => [], () => new Fingerprint(),
-            _ => Globals(site, "404", "/404.html", "Page not found", "The page you asked for does not exist."));
+    private static IEnumerable<PageSpec> TermIndexPages(Site site, Edition edition, UiStrings strings) =>
+    [
+        TermIndex(site, edition, strings, "/tags/", "tags", edition.Tags),
+        TermIndex(site, edition, strings, "/categories/", "categories", edition.Categories),
+    ];
 
-    private static IEnumerable<PageSpec> Paginated(Site site, string baseUrl, IReadOnlyList<SiteArticle> articles, string layout,
-        string kind, string title, string description, IReadOnlyList<Term> terms, Func<Fingerprint> listKey, Action<TemplateModel, ScriptObject>? extra) =>
+    private static PageSpec TermIndex(Site site, Edition edition, UiStrings strings, string path, string kind, IReadOnlyList<Term> terms)
+    {
+        var url = edition.Url(path);
+        var title = strings.Text(kind) ?? kind;
+        var description = strings.Text("term_index_description", new Dictionary<string, string> { ["title"] = title, ["site"] = edition.Language.Title }) ?? "";
+        return new(url, kind, url, Newest(edition.Articles), true, () => [], () => terms, () => new Fingerprint(),
+            model => Globals(site, edition, model, kind, url, title, description, alternates: Alternates(site, edition, e => e.Url(path)),
+                extra: g => g["terms"] = model.Terms(terms)));
+    }
+
+    private static IEnumerable<PageSpec> ArchivePages(Site site, Edition edition, UiStrings strings) =>
+        edition.Days.Concat(edition.Months).Concat(edition.Years).SelectMany(archive =>
+        {
+            var kind = archive.Kind.ToString().ToLowerInvariant();
+            var date = new Dictionary<string, string> { ["date"] = archive.Title(strings) };
+            var (titleKey, descriptionKey) = archive.Kind == ArchiveKind.Day ? ("edition_title", "edition_description") : ("archive_title", "archive_description");
+            var alternates = Alternates(site, edition, e =>
+                (archive.Kind switch { ArchiveKind.Day => e.Days, ArchiveKind.Month => e.Months, _ => e.Years }).FirstOrDefault(a => a.Date == archive.Date)?.Url);
+            return Paginated(site, edition, strings, archive.Url, archive.Articles, kind, kind, strings.Text(titleKey, date) ?? date["date"],
+                strings.Text(descriptionKey, date) ?? "", [], () => new Fingerprint().AddHash(ModelKeys.Of(archive)), alternates,
+                (_, g) => g["archive"] = TemplateModel.Archive(archive, strings));
+        });
+
+    private static PageSpec NotFoundPage(Site site, UiStrings strings) =>
+        new("/404.html", "404", "/404.html", null, false, () => [], () => [], () => new Fingerprint(),
+            model => Globals(site, site.Editions[0], model, "404", "/404.html", strings.Text("not_found_title") ?? "", strings.Text("not_found_description") ?? ""));
+
+    private static IEnumerable<PageSpec> Paginated(Site site, Edition edition, UiStrings strings, string baseUrl, IReadOnlyList<SiteArticle> articles,
+        string layout, string kind, string title, string description, IReadOnlyList<Term> terms, Func<Fingerprint> listKey,
+        IReadOnlyList<(string Lang, string Url)> alternates, Action<TemplateModel, ScriptObject>? extra) =>
         Pagination.Paginate(baseUrl, articles.Count, site.Settings.PageSize).Select(pagination =>
         {
-            var pageTitle = pagination.PageNumber > 1 ? $"{title} (page {pagination.PageNumber})" : title;
+            var pageTitle = pagination.PageNumber > 1
+                ? strings.Text("page_title_numbered", new Dictionary<string, string> { ["title"] = title, ["number"] = strings.Number(pagination.PageNumber) }) ?? title
+                : title;
             var slice = pagination.Slice(articles);
+            // Only a list's first page has translations: the other editions' lists have pages of their own length.
+            IReadOnlyList<(string, string)> pageAlternates = pagination.PageNumber == 1 ? alternates : [];
             return new PageSpec(pagination.Url, layout, pagination.Url, Newest(slice), true, () => slice, () => terms, () => listKey().Add(articles.Count), model =>
-                Globals(site, kind, pagination.Url, pageTitle, description, extra: g =>
+                Globals(site, edition, model, kind, pagination.Url, pageTitle, description, alternates: pageAlternates, extra: g =>
                 {
                     g["paginator"] = model.Paginator(pagination, articles);
                     extra?.Invoke(model, g);
                 }));
         });
 
+    /// <summary>The same page in each other edition that has one: <paramref name="urlIn"/> gives its URL there, or null.</summary>
+    private static List<(string Lang, string Url)> Alternates(Site site, Edition edition, Func<Edition, string?> urlIn) =>
+        [.. site.Editions.Where(e => e != edition).Select(e => (e.Code, Url: urlIn(e))).Where(a => a.Url is not null).Select(a => (a.Code, a.Url!))];
+
+    private static List<(string Lang, string Url)> ArticleAlternates(SiteArticle article) =>
+        [.. article.Translations.Select(t => (t.LanguageCode, t.Url))];
+
     private static DateTimeOffset? Newest(IReadOnlyList<SiteArticle> articles) =>
         articles.Count == 0 ? null : articles.Max(a => a.Source.Updated ?? a.Source.Date);
 
-    private static ScriptObject Globals(Site site, string kind, string url, string title, string description,
-        string image = "", string ogType = "website", string lang = "", string jsonLd = "", Action<ScriptObject>? extra = null)
+    private static ScriptObject Globals(Site site, Edition edition, TemplateModel model, string kind, string url, string title, string description,
+        string image = "", string ogType = "website", string lang = "", string jsonLd = "",
+        IReadOnlyList<(string Lang, string Url)>? alternates = null, Action<ScriptObject>? extra = null)
     {
         var globals = new ScriptObject
         {
+            ["site"] = model.SiteObject(edition),
             ["page"] = new ScriptObject
             {
                 ["kind"] = kind,
@@ -104,7 +144,14 @@ internal static class SitePages
                 ["json_ld"] = jsonLd,
                 ["feed_url"] = "",
                 ["feed_title"] = "",
-                ["lang"] = lang.Length > 0 ? lang : site.Settings.Language,
+                ["lang"] = lang.Length > 0 ? lang : edition.Code,
+                // hreflang links: this page in the site's other languages.
+                ["alternates"] = new ScriptArray((alternates ?? []).Select(a => new ScriptObject
+                {
+                    ["lang"] = a.Lang,
+                    ["url"] = a.Url,
+                    ["language_name"] = model.Strings(a.Lang).Name,
+                })),
             },
         };
         extra?.Invoke(globals);

@@ -52,9 +52,11 @@ internal static class SiteWriter
         using var writer = new OutputWriter(loaded.Output!, cached.OutputDirectory == outputDirectory ? cached.Outputs : null, options.PrivateOutput);
         var claims = new OutputClaims(cached.Outputs.Count, diagnostics);
 
-        var model = timings.Measure("template model", () => new TemplateModel(site, DigestVersion.Generator), _ => site.Articles.Count);
-        var everyPage = new Fingerprint().AddHash(templates.Key).Add(options.StrictVariables ? 1 : 0).AddHash(ScriptValueHasher.Hash(model.SiteObject)).Value;
-        var pages = timings.Measure("pages", () => SitePages.All(site, urls).ToList(), p => p.Count);
+        var translations = templates.Library.Translations;
+        var model = timings.Measure("template model", () => new TemplateModel(site, DigestVersion.Generator, translations), _ => site.Articles.Count);
+        var everyPage = model.SiteObjects.Aggregate(new Fingerprint().AddHash(templates.Key).Add(options.StrictVariables ? 1 : 0),
+            (key, siteObject) => key.AddHash(ScriptValueHasher.Hash(siteObject))).Value;
+        var pages = timings.Measure("pages", () => SitePages.All(site, urls, translations).ToList(), p => p.Count);
         var everyPageAndReading = new Fingerprint().AddHash(everyPage).AddHash(cached.ReadKey).Value;
         var patch = loaded.Patch;
         // Only a build that commits leaves a memo: its keys are then those of the output.
@@ -65,7 +67,7 @@ internal static class SiteWriter
         var keys = timings.Measure("model keys", () => new ModelKeys(site, everyPageAndReading, SourceHashes(cached.Inputs),
             memoOfLastRender is null ? null : (memoOfLastRender.Keys, readAgain.Concat(patch!.ArticlesWithNewTerms))), _ => run.Work.ArticlesKeyed);
         var stale = memoOfLastRender?.Stale(site, readAgain, patch!, keys);
-        var renderer = new PageRenderer(templates.Library, TemplateBuiltins.Create(model, urls), options.StrictVariables);
+        var renderer = new PageRenderer(templates.Library, TemplateBuiltins.Create(translations, urls), options.StrictVariables);
         var pageKeys = PageRendering.Render(new PageRenderJob(run, pages, model, keys,
             memoOfLastRender is null ? null : page => memoOfLastRender.KeyOf(page, stale!), everyPage, renderer, writer, claims));
         var outputKeys = new Dictionary<string, UInt128>(pages.Count, StringComparer.Ordinal);
@@ -107,17 +109,25 @@ internal static class SiteWriter
         }
 
         var watch = Stopwatch.StartNew();
-        var feed = new FeedContext(site.Settings, urls, DigestVersion.Generator);
-        // A feed shows only its newest articles: an edit of an older one leaves it as it was.
-        var newest = keys.Add(new Fingerprint(), feed.Newest(site.Articles)).Value;
-        WriteUnlessUnchanged("feed.xml", "feed.xml", new Fingerprint().AddHash(newest), output => AtomFeed.Write(output, feed, site.Settings.Title, "/feed.xml", "/", site.Articles));
-        WriteUnlessUnchanged("rss.xml", "rss.xml", new Fingerprint().AddHash(newest), output => RssFeed.Write(output, feed, site.Articles));
-        WriteUnlessUnchanged("feed.json", "feed.json", new Fingerprint().AddHash(newest), output => JsonFeed.Write(output, feed, site.Articles));
-        if (site.Settings.TermFeeds)
+        foreach (var edition in site.Editions)
         {
-            Parallel.ForEach(site.Tags.Concat(site.Categories), term =>
-                WriteUnlessUnchanged(term.FeedUrl.TrimStart('/'), term.FeedUrl, keys.Add(new Fingerprint().AddHash(keys.Of(term)), feed.Newest(term.Articles)),
-                    output => AtomFeed.Write(output, feed, $"{site.Settings.Title}: {term.Name}", term.FeedUrl, term.Url, term.Articles)));
+            var language = edition.Language;
+            var feed = new FeedContext(site.Settings with { Title = language.Title, Description = language.Description, Language = language.Code },
+                urls, DigestVersion.Generator, language.Prefix);
+            // A feed shows only its newest articles: an edit of an older one leaves it as it was.
+            var newest = keys.Add(new Fingerprint(), feed.Newest(edition.Articles)).Value;
+            var (atom, rss, json) = (edition.Url("/feed.xml"), edition.Url("/rss.xml"), edition.Url("/feed.json"));
+            WriteUnlessUnchanged(atom.TrimStart('/'), atom, new Fingerprint().AddHash(newest),
+                output => AtomFeed.Write(output, feed, language.Title, atom, edition.Url("/"), edition.Articles));
+            WriteUnlessUnchanged(rss.TrimStart('/'), rss, new Fingerprint().AddHash(newest), output => RssFeed.Write(output, feed, edition.Articles));
+            WriteUnlessUnchanged(json.TrimStart('/'), json, new Fingerprint().AddHash(newest), output => JsonFeed.Write(output, feed, edition.Articles));
+            if (site.Settings.TermFeeds)
+            {
+                var titles = translations.For(language.Code);
+                Parallel.ForEach(edition.Tags.Concat(edition.Categories), term =>
+                    WriteUnlessUnchanged(term.FeedUrl.TrimStart('/'), term.FeedUrl, keys.Add(new Fingerprint().AddHash(keys.Of(term)), feed.Newest(term.Articles)),
+                        output => AtomFeed.Write(output, feed, SitePages.TermFeedTitle(titles, language.Title, term), term.FeedUrl, term.Url, term.Articles)));
+            }
         }
 
         // Keyed by the pages' own URLs: the absolute ones, a string per page, are made only when the sitemap is.
@@ -127,7 +137,7 @@ internal static class SiteWriter
         WriteClaimed("robots.txt", "robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {urls.AbsUrl("/sitemap.xml")}\n"));
         // GitHub Pages would otherwise run Jekyll over the output and drop files and folders starting with '_'.
         WriteClaimed(".nojekyll", ".nojekyll", []);
-        timings.Add("feeds+sitemap", 4 + (site.Settings.TermFeeds ? site.Tags.Count + site.Categories.Count : 0), watch.Elapsed);
+        timings.Add("feeds+sitemap", 1 + site.Editions.Count * 3 + (site.Settings.TermFeeds ? site.Terms.Count() : 0), watch.Elapsed);
 
         watch.Restart();
         var theme = templates.Library.Theme;

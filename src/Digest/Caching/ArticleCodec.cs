@@ -39,7 +39,12 @@ internal static class ArticleCodec
         WriteList(writer, article.Tags);
         writer.Write(article.Image);
         writer.Write(article.ImageAlt);
+        writer.Write(article.ImageWidth);
+        writer.Write(article.ImageHeight);
         writer.Write(article.Lang);
+        writer.Write(article.TranslationKey);
+        writer.Write(article.TranslationOf);
+        writer.Write(article.TranslationOfLine);
         writer.Write(article.Layout is not null);
         writer.Write(article.Layout ?? "");
         writer.Write(article.LayoutLine);
@@ -70,7 +75,12 @@ internal static class ArticleCodec
             Tags = ReadList(reader),
             Image = reader.ReadString(),
             ImageAlt = reader.ReadString(),
+            ImageWidth = reader.ReadInt32(),
+            ImageHeight = reader.ReadInt32(),
             Lang = reader.ReadString(),
+            TranslationKey = reader.ReadString(),
+            TranslationOf = reader.ReadString(),
+            TranslationOfLine = reader.ReadInt32(),
         };
         var hasLayout = reader.ReadBoolean();
         var layout = reader.ReadString();

@@ -18,8 +18,10 @@ public static class SettingsLoader
     [
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "author",
         "copyright", "feed_size", "related_count", "allow_html", "archives", "term_feeds", "custom_domain", "params",
-        "follow_links_outside", "keep",
+        "follow_links_outside", "keep", "languages", "term_aliases",
     ];
+
+    private static readonly string[] LanguageKeys = ["title", "description", "prefix"];
 
     /// <summary>Loads settings; a missing file gives the defaults. Problems go to <paramref name="diagnostics"/>.</summary>
     public static SiteSettings Load(string siteDirectory, IReadOnlyList<KeyValuePair<string, string>> overrides, DiagnosticBag diagnostics)
@@ -34,12 +36,20 @@ public static class SettingsLoader
         values.AddRange(overrides.Select(o => new SettingValue(o.Key, new YamlScalarNode(o.Value), CommandLine, 0, 0)));
 
         var settings = new SiteSettings();
+        SettingValue? languages = null;
         foreach (var value in values)
         {
+            if (value.Key == "languages")
+            {
+                // Read last: an edition's title and description default to the site's, wherever those are written.
+                languages = value;
+                continue;
+            }
+
             settings = Apply(settings, value, diagnostics);
         }
 
-        return settings;
+        return languages is null ? settings : settings with { Languages = ReadLanguages(settings, languages, diagnostics) };
     }
 
     private static IEnumerable<SettingValue> ReadFile(string path, DiagnosticBag diagnostics)
@@ -104,7 +114,7 @@ public static class SettingsLoader
             return null;
         }
 
-        if (value.Node is not YamlScalarNode && value.Key is not ("params" or "keep") && KnownKeys.Contains(value.Key))
+        if (value.Node is not YamlScalarNode && value.Key is not ("params" or "keep" or "term_aliases") && KnownKeys.Contains(value.Key))
         {
             diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidSetting,
                 $"'{value.Key}' must be a single value, but it is {(value.Node is YamlMappingNode ? "a map" : "a list")}. Write it on one line, like '{value.Key}: value'.");
@@ -164,6 +174,8 @@ public static class SettingsLoader
                     ? list.Children.OfType<YamlScalarNode>().Select(n => n.Value?.Trim() ?? "").ToList()
                     : [.. scalar.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
                 return settings with { Keep = [.. patterns.Where(p => p.Length > 0)] };
+            case "term_aliases":
+                return ReadTermAliases(settings, value, diagnostics);
             case "params":
                 if (value.Node is YamlMappingNode map)
                 {
@@ -181,6 +193,140 @@ public static class SettingsLoader
                 return settings;
         }
     }
+
+    /// <summary>
+    /// <c>languages:</c> as a list of codes (<c>[en, hy, ru]</c>) or a map of codes to each edition's <c>title</c>,
+    /// <c>description</c> and <c>prefix</c>. The site's <c>language</c> is the default edition, at the root unless given a
+    /// prefix; every other edition is under <c>/code/</c> unless given another.
+    /// </summary>
+    private static List<SiteLanguage> ReadLanguages(SiteSettings settings, SettingValue value, DiagnosticBag diagnostics)
+    {
+        void Error(YamlNode at, string message) => diagnostics.Error(value.Path, (int)at.Start.Line, (int)at.Start.Column, DiagnosticCodes.InvalidSetting, message);
+        var entries = value.Node switch
+        {
+            YamlSequenceNode list => list.Children.Select(c => (Code: c, Options: (YamlNode?)null)).ToList(),
+            YamlMappingNode map => map.Children.Select(c => (Code: c.Key, Options: (YamlNode?)c.Value)).ToList(),
+            _ => null,
+        };
+        if (entries is null || value.Path == CommandLine)
+        {
+            Error(value.Node, "'languages' must be a list of language codes, like [en, hy, ru], or a map of codes to each edition's title, description and prefix. Write it in digest.yml.");
+            return [];
+        }
+
+        var languages = new List<SiteLanguage>();
+        foreach (var (codeNode, options) in entries)
+        {
+            var code = (codeNode as YamlScalarNode)?.Value?.Trim() ?? "";
+            if (!IsLanguageCode(code))
+            {
+                Error(codeNode, $"'{code}' is not a language code. Write a code such as en, hy, ru or pt-BR.");
+                continue;
+            }
+
+            if (languages.Any(l => l.Code.Equals(code, StringComparison.OrdinalIgnoreCase)))
+            {
+                Error(codeNode, $"the language '{code}' is listed twice. Keep one entry for it.");
+                continue;
+            }
+
+            var isDefault = code.Equals(settings.Language, StringComparison.OrdinalIgnoreCase);
+            var edition = new SiteLanguage(code, isDefault ? "" : "/" + code.ToLowerInvariant(), settings.Title, settings.Description);
+            if (options is YamlMappingNode map)
+            {
+                foreach (var (keyNode, optionNode) in map.Children)
+                {
+                    var key = (keyNode as YamlScalarNode)?.Value ?? "";
+                    var text = SourceText.WithoutControlCharacters((optionNode as YamlScalarNode)?.Value?.Trim() ?? "");
+                    switch (key)
+                    {
+                        case "title": edition = edition with { Title = text }; break;
+                        case "description": edition = edition with { Description = text }; break;
+                        case "prefix":
+                            var prefix = text.Trim('/');
+                            if (!prefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+                            {
+                                Error(optionNode, $"the prefix '{text}' of '{code}' must be one URL segment of lower-case letters, digits and hyphens, like /{code.ToLowerInvariant()}/, or empty for the root.");
+                                break;
+                            }
+
+                            edition = edition with { Prefix = prefix.Length == 0 ? "" : "/" + prefix };
+                            break;
+                        default:
+                            var suggestion = Spelling.Closest(key, LanguageKeys);
+                            diagnostics.Warning(value.Path, (int)keyNode.Start.Line, (int)keyNode.Start.Column, DiagnosticCodes.UnknownSetting,
+                                $"unknown setting '{key}' of the language '{code}'." + (suggestion is null ? $" Known: {string.Join(", ", LanguageKeys)}." : $" Did you mean '{suggestion}'?"));
+                            break;
+                    }
+                }
+            }
+            else if (options is not null && !YamlValues.IsNull(options))
+            {
+                Error(options, $"the settings of '{code}' must be a map, like '{code}: {{ title: My digest }}'.");
+            }
+
+            languages.Add(edition);
+        }
+
+        if (languages.Count == 0)
+        {
+            return languages;
+        }
+
+        if (!languages.Any(l => l.Code.Equals(settings.Language, StringComparison.OrdinalIgnoreCase)))
+        {
+            Error(value.Node, $"'languages' does not list the site's language '{settings.Language}'. Add it, or set 'language' to the default one of them.");
+            return [];
+        }
+
+        foreach (var clash in languages.GroupBy(l => l.Prefix, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            Error(value.Node, $"the languages {string.Join(" and ", clash.Select(l => l.Code))} share the prefix '{clash.Key}/'. Give each language its own prefix.");
+            return [];
+        }
+
+        // The default edition first: what is at the root, and what an article without 'lang:' belongs to.
+        return [.. languages.OrderBy(l => l.Code.Equals(settings.Language, StringComparison.OrdinalIgnoreCase) ? 0 : 1)];
+    }
+
+    /// <summary><c>term_aliases:</c> maps a name to the other spellings that are the same tag or category.</summary>
+    private static SiteSettings ReadTermAliases(SiteSettings settings, SettingValue value, DiagnosticBag diagnostics)
+    {
+        if (value.Node is not YamlMappingNode map)
+        {
+            diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidSetting,
+                "'term_aliases' must be a map from a name to its other spellings, like 'Yerevan: [Ереван, Երևան]'.");
+            return settings;
+        }
+
+        var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (nameNode, spellings) in map.Children)
+        {
+            var name = SourceText.WithoutControlCharacters((nameNode as YamlScalarNode)?.Value?.Trim() ?? "");
+            var others = spellings switch
+            {
+                YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(n => n.Value ?? ""),
+                YamlScalarNode one => [one.Value ?? ""],
+                _ => [],
+            };
+            foreach (var spelling in others.Select(s => SourceText.WithoutControlCharacters(s.Trim())).Prepend(name).Where(s => s.Length > 0))
+            {
+                if (aliases.TryGetValue(spelling, out var other) && !other.Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    diagnostics.Error(value.Path, (int)nameNode.Start.Line, (int)nameNode.Start.Column, DiagnosticCodes.InvalidSetting,
+                        $"'{spelling}' is an alias of both '{other}' and '{name}' in 'term_aliases'. Keep it under one name.");
+                    continue;
+                }
+
+                aliases[spelling] = name;
+            }
+        }
+
+        return settings with { TermAliases = aliases };
+    }
+
+    private static bool IsLanguageCode(string code) =>
+        code.Length is >= 2 and <= 35 && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && char.IsAsciiLetter(code[0]) && !code.EndsWith('-');
 
     private sealed record SettingValue(string Key, YamlNode Node, string Path, int Line, int Column);
 }

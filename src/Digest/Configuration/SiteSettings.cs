@@ -37,6 +37,20 @@ public sealed record SiteSettings
     /// <summary>The <c>params:</c> map, passed to templates as <c>site.params</c>.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>
+    /// The language editions of a multilingual site (<c>languages:</c>), the default language's first; empty for a site
+    /// in one language. See <see cref="Editions"/>.
+    /// </summary>
+    public IReadOnlyList<SiteLanguage> Languages { get; init; } = [];
+    /// <summary>
+    /// Spellings of one name that are one tag or category (<c>term_aliases:</c>): each spelling, case-insensitively, to
+    /// the name whose slug the term's pages take. "Ереван" and "Երևան" → "Yerevan".
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TermAliases { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The site's language editions: those of <see cref="Languages"/>, or the whole site as one edition at its root.</summary>
+    public IReadOnlyList<SiteLanguage> Editions => Languages.Count > 0 ? Languages : [new SiteLanguage(Language, "", Title, Description)];
+
     /// <summary>The path part of <see cref="BaseUrl"/> without its trailing '/': "" or "/repo".</summary>
     public string BasePath => BaseUrl.AbsolutePath.TrimEnd('/');
 }

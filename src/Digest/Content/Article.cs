@@ -24,7 +24,15 @@ public sealed record Article
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string Image { get; init; } = "";
     public string ImageAlt { get; init; } = "";
+    /// <summary>The image's size in pixels (<c>image_width</c>, <c>image_height</c>), 0 when not given: pages reserve its space before it loads.</summary>
+    public int ImageWidth { get; init; }
+    public int ImageHeight { get; init; }
     public string Lang { get; init; } = "";
+    /// <summary>What this article's translations share (<c>translation_key:</c>); "" when it names none.</summary>
+    public string TranslationKey { get; init; } = "";
+    /// <summary>The source path of the article this one translates (<c>translation_of:</c>), e.g. input/articles/rail.md; "" when none.</summary>
+    public string TranslationOf { get; init; } = "";
+    public int TranslationOfLine { get; init; }
     /// <summary>Layout name; null for the kind's default.</summary>
     public string? Layout { get; init; }
     public int LayoutLine { get; init; }

@@ -15,7 +15,8 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
     private static readonly HashSet<string> KnownKeys =
     [
         "title", "date", "updated", "summary", "author", "authors", "source", "source_url", "categories", "category",
-        "tags", "slug", "draft", "image", "image_alt", "lang", "layout", "menu_order",
+        "tags", "slug", "draft", "image", "image_alt", "lang", "layout", "menu_order", "translation_key", "translation_of",
+        "image_width", "image_height",
     ];
 
     /// <summary>More tags than this on one article are dropped with a warning: each one makes pages and feeds.</summary>
@@ -110,7 +111,12 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             Tags = fields.Limited(fields.List("tags"), MaxTags, DiagnosticCodes.TooManyTags, "tags"),
             Image = fields.Url("image", allowSitePath: true),
             ImageAlt = fields.Text("image_alt"),
-            Lang = fields.Text("lang"),
+            ImageWidth = fields.Int("image_width"),
+            ImageHeight = fields.Int("image_height"),
+            Lang = fields.Language("lang", settings.Languages),
+            TranslationKey = fields.Text("translation_key"),
+            TranslationOf = fields.SourcePath("translation_of"),
+            TranslationOfLine = values.TryGetValue("translation_of", out var translationOf) ? translationOf.Line : 0,
             Layout = layout.Length == 0 ? null : layout,
             LayoutLine = values.TryGetValue("layout", out var layoutValue) ? layoutValue.Line : 0,
             Draft = fields.Bool("draft"),
@@ -191,6 +197,42 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
                 $"'{key}' is '{text}', which is not " + (allowSitePath ? "a path from the site root or an http(s) URL" : "an http(s) URL")
                 + ". Write it like " + (allowSitePath ? "/images/photo.jpg or https://example.org/photo.jpg." : "https://example.org/story."));
             return "";
+        }
+
+        /// <summary>
+        /// A language code; in a multilingual site, one of its <paramref name="languages"/> as the site writes it, else
+        /// an error at the value.
+        /// </summary>
+        public string Language(string key, IReadOnlyList<SiteLanguage> languages)
+        {
+            var text = Text(key);
+            if (text.Length == 0 || languages.Count == 0)
+            {
+                return text;
+            }
+
+            if (languages.FirstOrDefault(l => l.Code.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } language)
+            {
+                return language.Code;
+            }
+
+            Failed = true;
+            var value = values[key];
+            diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.UnknownLanguage,
+                $"'{text}' is not one of the site's languages ({string.Join(", ", languages.Select(l => l.Code))}). Use one of them, or add '{text}' to 'languages' in {SiteLayout.SettingsFile}.");
+            return "";
+        }
+
+        /// <summary>The site-relative path of another input file, written from the site or from input/: articles/x.md → input/articles/x.md.</summary>
+        public string SourcePath(string key)
+        {
+            var text = Text(key).Replace('\\', '/').TrimStart('/');
+            if (text.Length == 0)
+            {
+                return "";
+            }
+
+            return text.StartsWith(SiteLayout.InputFolder + "/", StringComparison.Ordinal) ? text : SiteLayout.InputFolder + "/" + text;
         }
 
         public bool Bool(string key)

@@ -26,6 +26,10 @@ public static class DiagnosticCodes
     public const string YamlTooComplex = "DG1105";
     public const string MarkdownTooDeep = "DG1106";
 
+    // DG13xx: languages and translations (issue 19)
+    public const string UnknownLanguage = "DG1301";
+    public const string MissingTranslationSource = "DG1302";
+
     // DG21xx: limits on what one article can make, and feeds (issue 15)
     public const string TooManyTags = "DG2101";
     public const string TooManyCategories = "DG2102";
@@ -36,6 +40,7 @@ public static class DiagnosticCodes
     public const string TemplateSyntax = "DG3002";
     public const string TemplateRuntime = "DG3003";
     public const string MissingTemplate = "DG3004";
+    public const string InvalidUiStrings = "DG3005";
 
     // DG4xxx: site settings and links
     public const string UnknownSetting = "DG4001";

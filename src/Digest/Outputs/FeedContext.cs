@@ -4,7 +4,9 @@ using Digest.SiteModel;
 namespace Digest.Outputs;
 
 /// <summary>What every feed needs: the settings, the URL helper and the newest articles to list.</summary>
-internal sealed record FeedContext(SiteSettings Settings, UrlFunctions Urls, string Generator)
+/// <param name="Settings">The site's settings, with the title, description and language of the edition the feed is of.</param>
+/// <param name="Prefix">The edition's URL prefix: "" or "/ru".</param>
+internal sealed record FeedContext(SiteSettings Settings, UrlFunctions Urls, string Generator, string Prefix = "")
 {
     public IReadOnlyList<SiteArticle> Newest(IReadOnlyList<SiteArticle> articles) => [.. articles.Take(Settings.FeedSize)];
 

@@ -19,8 +19,8 @@ internal static class JsonFeed
             w.WriteStartObject();
             w.WriteString("version", "https://jsonfeed.org/version/1.1");
             w.WriteString("title", settings.Title);
-            w.WriteString("home_page_url", settings.BaseUrl.AbsoluteUri);
-            w.WriteString("feed_url", feed.Urls.AbsUrl("/feed.json"));
+            w.WriteString("home_page_url", feed.Urls.AbsUrl(feed.Prefix + "/"));
+            w.WriteString("feed_url", feed.Urls.AbsUrl(feed.Prefix + "/feed.json"));
             if (settings.Description.Length > 0)
             {
                 w.WriteString("description", settings.Description);

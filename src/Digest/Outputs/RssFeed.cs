@@ -23,7 +23,7 @@ internal static class RssFeed
             w.WriteAttributeString("xmlns", "content", null, ContentNamespace);
             w.WriteStartElement("channel");
             w.WriteElementString("title", XmlOutput.Clean(settings.Title));
-            w.WriteElementString("link", settings.BaseUrl.AbsoluteUri);
+            w.WriteElementString("link", feed.Urls.AbsUrl(feed.Prefix + "/"));
             w.WriteElementString("description", XmlOutput.Clean(settings.Description.Length > 0 ? settings.Description : settings.Title));
             w.WriteElementString("language", settings.Language);
             w.WriteElementString("generator", feed.Generator);
@@ -33,7 +33,7 @@ internal static class RssFeed
             }
 
             w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
-            w.WriteAttributeString("href", feed.Urls.AbsUrl("/rss.xml"));
+            w.WriteAttributeString("href", feed.Urls.AbsUrl(feed.Prefix + "/rss.xml"));
             w.WriteAttributeString("rel", "self");
             w.WriteAttributeString("type", "application/rss+xml");
             w.WriteEndElement();

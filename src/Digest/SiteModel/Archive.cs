@@ -1,5 +1,5 @@
 using System.Globalization;
-using Digest.Content;
+using Digest.Localization;
 
 namespace Digest.SiteModel;
 
@@ -11,7 +11,8 @@ public enum ArchiveKind
 }
 
 /// <summary>A daily edition or a month or year archive.</summary>
-public sealed class Archive(ArchiveKind kind, DateOnly date)
+/// <param name="prefix">The language edition's URL prefix: "" or "/ru".</param>
+public sealed class Archive(ArchiveKind kind, DateOnly date, string prefix = "")
 {
     public ArchiveKind Kind { get; } = kind;
     /// <summary>The first day of the period.</summary>
@@ -22,17 +23,18 @@ public sealed class Archive(ArchiveKind kind, DateOnly date)
     public Archive? Older { get; internal set; }
     public Archive? Newer { get; internal set; }
 
-    public string Url => Kind switch
+    public string Url => prefix + Kind switch
     {
         ArchiveKind.Day => Date.ToString("/yyyy/MM/dd/", CultureInfo.InvariantCulture),
         ArchiveKind.Month => Date.ToString("/yyyy/MM/", CultureInfo.InvariantCulture),
         _ => Date.ToString("/yyyy/", CultureInfo.InvariantCulture),
     };
 
-    public string Title => Kind switch
+    /// <summary>The period as a language writes it in a heading: "17 ноября 2021", "November 2021", "2021".</summary>
+    public string Title(UiStrings strings) => Kind switch
     {
-        ArchiveKind.Day => Dates.ToText(new DateTimeOffset(Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
-        ArchiveKind.Month => Date.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+        ArchiveKind.Day => strings.Date(Date.ToDateTime(TimeOnly.MinValue)),
+        ArchiveKind.Month => strings.Month(Date.ToDateTime(TimeOnly.MinValue)),
         _ => Date.ToString("yyyy", CultureInfo.InvariantCulture),
     };
 
@@ -43,5 +45,5 @@ public sealed class Archive(ArchiveKind kind, DateOnly date)
         _ => Date.ToString("yyyy", CultureInfo.InvariantCulture),
     };
 
-    public static string DayUrl(DateTimeOffset localDate) => localDate.ToString("/yyyy/MM/dd/", CultureInfo.InvariantCulture);
+    public static string DayUrl(string prefix, DateTimeOffset localDate) => prefix + localDate.ToString("/yyyy/MM/dd/", CultureInfo.InvariantCulture);
 }

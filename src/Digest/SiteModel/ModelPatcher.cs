@@ -52,44 +52,60 @@ public static class ModelPatcher
 
         return retagged || recategorized
             ? RegroupTerms(previous, retagged, recategorized, settings, diagnostics)
-            : (With(previous, previous.Tags, previous.Categories), new ModelPatch(previous, [], [], []));
+            : (With(previous, previous.Editions), new ModelPatch(previous, [], [], []));
     }
 
     /// <summary>
-    /// Groups the terms of each kind that changed again as <see cref="SiteModelBuilder.Build"/> does; a term with the same name and articles as before stays the
-    /// object it was, so that the patch names only what changed. Only articles on the timeline of a changed term can
-    /// have other related articles.
+    /// Groups the terms of each kind that changed again as <see cref="SiteModelBuilder.Build"/> does, edition by edition; a
+    /// term with the same name and articles as before stays the object it was, so that the patch names only what changed.
+    /// Only articles on the timeline of a changed term can have other related articles.
     /// </summary>
     private static (Site, ModelPatch) RegroupTerms(Site previous, bool retagged, bool recategorized, SiteSettings settings, DiagnosticBag diagnostics)
     {
-        var articles = previous.Articles;
-        var before = articles.Select(a => (a.Tags, a.Categories, a.Related)).ToArray();
+        var before = previous.Articles.Select(a => (a.Tags, a.Categories, a.Related)).ToArray();
         var changes = new TermGrouping.TermChanges();
-        var tags = retagged ? TermGrouping.Group(articles, TermKind.Tag, a => a.Source.Tags, (a, terms) => a.Tags = terms, previous.Tags, changes) : previous.Tags;
-        var categories = recategorized
-            ? TermGrouping.Group(articles, TermKind.Category, a => a.Source.Categories, (a, terms) => a.Categories = terms, previous.Categories, changes)
-            : previous.Categories;
-        var withNewTerms = articles.Where((a, i) => !a.Tags.SequenceEqual(before[i].Tags) || !a.Categories.SequenceEqual(before[i].Categories)).ToList();
+        var editions = new List<Edition>();
+        var onChangedTimelines = new List<SiteArticle>();
+        foreach (var edition in previous.Editions)
+        {
+            var (articles, prefix, aliases) = (edition.Articles, edition.Language.Prefix, settings.TermAliases);
+            var (made, replaced) = (changes.Made.Count, changes.Replaced.Count);
+            var tags = retagged
+                ? TermGrouping.Group(articles, TermKind.Tag, prefix, aliases, a => a.Source.Tags, (a, terms) => a.Tags = terms, edition.Tags, changes)
+                : edition.Tags;
+            var categories = recategorized
+                ? TermGrouping.Group(articles, TermKind.Category, prefix, aliases, a => a.Source.Categories, (a, terms) => a.Categories = terms, edition.Categories, changes)
+                : edition.Categories;
+            var changedHere = changes.Replaced.Skip(replaced).Concat(changes.Made.Skip(made)).SelectMany(t => t.Articles).Distinct().ToList();
+            RelatedArticles.Find(articles, changedHere, settings.RelatedCount);
+            onChangedTimelines.AddRange(changedHere);
+            editions.Add(new Edition
+            {
+                Language = edition.Language,
+                Articles = articles,
+                Pages = edition.Pages,
+                Tags = tags,
+                Categories = categories,
+                Days = edition.Days,
+                Months = edition.Months,
+                Years = edition.Years,
+            });
+        }
 
-        var onChangedTimelines = changes.Replaced.Concat(changes.Made).SelectMany(t => t.Articles).Distinct().ToList();
-        RelatedArticles.Find(articles, onChangedTimelines, settings.RelatedCount);
+        var withNewTerms = previous.Articles.Where((a, i) => !a.Tags.SequenceEqual(before[i].Tags) || !a.Categories.SequenceEqual(before[i].Categories)).ToList();
         var withNewRelated = onChangedTimelines.Where(a => !a.Related.SequenceEqual(before[a.Index].Related)).ToList();
 
-        var site = With(previous, tags, categories);
+        var site = With(previous, editions);
         UrlConflicts.ReportGeneratedUrls(site, diagnostics);
         return (site, new ModelPatch(previous, withNewTerms, withNewRelated, changes.Replaced));
     }
 
-    private static Site With(Site previous, IReadOnlyList<Term> tags, IReadOnlyList<Term> categories) => new()
+    private static Site With(Site previous, IReadOnlyList<Edition> editions) => new()
     {
         Settings = previous.Settings,
         Articles = previous.Articles,
         Pages = previous.Pages,
-        Tags = tags,
-        Categories = categories,
-        Days = previous.Days,
-        Months = previous.Months,
-        Years = previous.Years,
+        Editions = editions,
     };
 
     /// <summary>Whether a new reading of a file puts the article where it was: its order, its URL, its archives; not its terms.</summary>
@@ -98,6 +114,7 @@ public static class ModelPatcher
         var before = placed.Source;
         return ReferenceEquals(before, article)
             || (before.IsPage == article.IsPage && before.Date == article.Date && placed.Url == SiteModelBuilder.UrlOf(article, settings)
+                && before.Lang == article.Lang && before.TranslationKey == article.TranslationKey && before.TranslationOf == article.TranslationOf
                 && (!article.IsPage || (before.MenuOrder == article.MenuOrder && before.Title == article.Title)));
     }
 }

@@ -6,15 +6,19 @@ namespace Digest.SiteModel;
 public sealed class Site
 {
     public required SiteSettings Settings { get; init; }
-    /// <summary>Newest first; ties keep source path order.</summary>
+    /// <summary>Every edition's articles, newest first; ties keep source path order.</summary>
     public required IReadOnlyList<SiteArticle> Articles { get; init; }
-    /// <summary>Standalone pages by menu order, then title.</summary>
+    /// <summary>Every edition's standalone pages by menu order, then title.</summary>
     public required IReadOnlyList<SiteArticle> Pages { get; init; }
-    /// <summary>Sorted by name, case-insensitively.</summary>
-    public required IReadOnlyList<Term> Tags { get; init; }
-    public required IReadOnlyList<Term> Categories { get; init; }
-    /// <summary>Newest first.</summary>
-    public required IReadOnlyList<Archive> Days { get; init; }
-    public required IReadOnlyList<Archive> Months { get; init; }
-    public required IReadOnlyList<Archive> Years { get; init; }
+    /// <summary>The language editions, the default language's first; one for a site in one language.</summary>
+    public required IReadOnlyList<Edition> Editions { get; init; }
+
+    /// <summary>Every edition's tags, then every edition's categories.</summary>
+    public IEnumerable<Term> Terms => Editions.SelectMany(e => e.Tags).Concat(Editions.SelectMany(e => e.Categories));
+
+    /// <summary>Every edition's lists of all tags and of all categories: what an index of terms reads.</summary>
+    public IEnumerable<IReadOnlyList<Term>> TermLists => Editions.SelectMany(e => new[] { e.Tags, e.Categories });
+
+    public Edition EditionOf(string language) =>
+        Editions.FirstOrDefault(e => e.Code.Equals(language, StringComparison.OrdinalIgnoreCase)) ?? Editions[0];
 }

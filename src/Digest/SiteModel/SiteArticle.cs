@@ -1,9 +1,11 @@
+using Digest.Configuration;
 using Digest.Content;
 
 namespace Digest.SiteModel;
 
 /// <summary>An article placed in the site: its URL, neighbours, terms and related articles.</summary>
-public sealed class SiteArticle(Article source, string url, DateTimeOffset localDate)
+/// <param name="language">The language edition the article belongs to.</param>
+public sealed class SiteArticle(Article source, string url, DateTimeOffset localDate, SiteLanguage language)
 {
     /// <summary>What the article's file holds; replaced only when a new file places it exactly where it was.</summary>
     public Article Source { get; internal set; } = source;
@@ -18,5 +20,10 @@ public sealed class SiteArticle(Article source, string url, DateTimeOffset local
     public IReadOnlyList<Term> Categories { get; internal set; } = [];
     public IReadOnlyList<Term> Tags { get; internal set; } = [];
     public IReadOnlyList<SiteArticle> Related { get; internal set; } = [];
-    public string EditionUrl => Archive.DayUrl(LocalDate);
+    public SiteLanguage Language { get; } = language;
+    /// <summary>The language the article is written in: its <c>lang</c>, else its edition's.</summary>
+    public string LanguageCode => Source.Lang.Length > 0 ? Source.Lang : Language.Code;
+    /// <summary>The same story in the site's other languages (<c>translation_key</c>, <c>translation_of</c>), in the editions' order.</summary>
+    public IReadOnlyList<SiteArticle> Translations { get; internal set; } = [];
+    public string EditionUrl => Archive.DayUrl(Language.Prefix, LocalDate);
 }

@@ -22,52 +22,88 @@ public static class SiteModelBuilder
         for (var i = 0; i < placed.Count; i++)
         {
             placed[i].Index = i;
-            placed[i].Newer = i > 0 ? placed[i - 1] : null;
-            placed[i].Older = i + 1 < placed.Count ? placed[i + 1] : null;
         }
 
         var pages = articles
             .Where(a => a.IsPage)
             .OrderBy(a => a.MenuOrder).ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.SourcePath, StringComparer.Ordinal)
-            .Select(a => new SiteArticle(a, UrlOf(a, settings), a.Date is { } d ? TimeZoneInfo.ConvertTime(d, settings.TimeZone) : default))
+            .Select(a => new SiteArticle(a, UrlOf(a, settings), a.Date is { } d ? TimeZoneInfo.ConvertTime(d, settings.TimeZone) : default, LanguageOf(a, settings)))
             .ToList();
 
         UrlConflicts.ReportDuplicateUrls(placed.Concat(pages), diagnostics);
+        TranslationLinks.Link([.. placed, .. pages], settings, diagnostics);
 
-        var tags = TermGrouping.Group(placed, TermKind.Tag, a => a.Source.Tags, (a, terms) => a.Tags = terms);
-        var categories = TermGrouping.Group(placed, TermKind.Category, a => a.Source.Categories, (a, terms) => a.Categories = terms);
-        RelatedArticles.Find(placed, placed, settings.RelatedCount);
-
-        var days = Archives(placed, ArchiveKind.Day, d => d);
-        var months = Archives(placed, ArchiveKind.Month, d => new DateOnly(d.Year, d.Month, 1));
-        var years = Archives(placed, ArchiveKind.Year, d => new DateOnly(d.Year, 1, 1));
-        Nest(days, months);
-        Nest(months, years);
         var site = new Site
         {
             Settings = settings,
             Articles = placed,
             Pages = pages,
+            Editions = [.. settings.Editions.Select(language => Edition(language, placed, pages, settings))],
+        };
+        UrlConflicts.ReportGeneratedUrls(site, diagnostics);
+        return site;
+    }
+
+    /// <summary>One language's articles, with their neighbours, terms and related articles in it, and its archives.</summary>
+    private static Edition Edition(SiteLanguage language, List<SiteArticle> all, List<SiteArticle> allPages, SiteSettings settings)
+    {
+        var articles = all.Where(a => a.Language == language).ToList();
+        for (var i = 0; i < articles.Count; i++)
+        {
+            articles[i].Newer = i > 0 ? articles[i - 1] : null;
+            articles[i].Older = i + 1 < articles.Count ? articles[i + 1] : null;
+        }
+
+        var tags = TermGrouping.Group(articles, TermKind.Tag, language.Prefix, settings.TermAliases, a => a.Source.Tags, (a, terms) => a.Tags = terms);
+        var categories = TermGrouping.Group(articles, TermKind.Category, language.Prefix, settings.TermAliases, a => a.Source.Categories, (a, terms) => a.Categories = terms);
+        RelatedArticles.Find(articles, articles, settings.RelatedCount);
+
+        var days = Archives(articles, ArchiveKind.Day, language.Prefix, d => d);
+        var months = Archives(articles, ArchiveKind.Month, language.Prefix, d => new DateOnly(d.Year, d.Month, 1));
+        var years = Archives(articles, ArchiveKind.Year, language.Prefix, d => new DateOnly(d.Year, 1, 1));
+        Nest(days, months);
+        Nest(months, years);
+        return new Edition
+        {
+            Language = language,
+            Articles = articles,
+            Pages = [.. allPages.Where(p => p.Language == language)],
             Tags = tags,
             Categories = categories,
             Days = days,
             Months = months,
             Years = years,
         };
-        UrlConflicts.ReportGeneratedUrls(site, diagnostics);
-        return site;
     }
 
     internal static SiteArticle Place(Article article, SiteSettings settings) =>
-        new(article, UrlOf(article, settings), TimeZoneInfo.ConvertTime(article.Date!.Value, settings.TimeZone));
+        new(article, UrlOf(article, settings), TimeZoneInfo.ConvertTime(article.Date!.Value, settings.TimeZone), LanguageOf(article, settings));
 
-    /// <summary>A standalone page's URL is its slug; an article's comes from the permalink setting.</summary>
+    /// <summary>A standalone page's URL is its slug; an article's comes from the permalink setting; both under the edition's prefix.</summary>
     internal static string UrlOf(Article article, SiteSettings settings) =>
-        article.IsPage
+        LanguageOf(article, settings).Prefix + (article.IsPage
             ? "/" + article.Slug + "/"
-            : Permalinks.Expand(settings.Permalink, TimeZoneInfo.ConvertTime(article.Date!.Value, settings.TimeZone), article.Slug, article.FileName);
+            : Permalinks.Expand(settings.Permalink, TimeZoneInfo.ConvertTime(article.Date!.Value, settings.TimeZone), article.Slug, article.FileName));
 
-    private static List<Archive> Archives(List<SiteArticle> articles, ArchiveKind kind, Func<DateOnly, DateOnly> period)
+    /// <summary>The edition an article belongs to: its <c>lang</c>'s, else the default language's.</summary>
+    internal static SiteLanguage LanguageOf(Article article, SiteSettings settings)
+    {
+        var editions = settings.Editions;
+        if (editions.Count > 1)
+        {
+            foreach (var edition in editions)
+            {
+                if (edition.Code.Equals(article.Lang, StringComparison.OrdinalIgnoreCase))
+                {
+                    return edition;
+                }
+            }
+        }
+
+        return editions[0];
+    }
+
+    private static List<Archive> Archives(List<SiteArticle> articles, ArchiveKind kind, string prefix, Func<DateOnly, DateOnly> period)
     {
         var archives = new List<Archive>();
         foreach (var article in articles)
@@ -75,7 +111,7 @@ public static class SiteModelBuilder
             var date = period(DateOnly.FromDateTime(article.LocalDate.DateTime));
             if (archives.Count == 0 || archives[^1].Date != date)
             {
-                archives.Add(new Archive(kind, date));
+                archives.Add(new Archive(kind, date, prefix));
             }
 
             archives[^1].Articles.Add(article);

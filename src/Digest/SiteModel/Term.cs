@@ -7,12 +7,13 @@ public enum TermKind
 }
 
 /// <summary>A tag or category: the name first seen, its slug, and its articles newest first.</summary>
-public sealed class Term(TermKind kind, string name, string slug)
+/// <param name="prefix">The edition's URL prefix: "" or "/ru".</param>
+public sealed class Term(TermKind kind, string name, string slug, string prefix = "")
 {
     public TermKind Kind { get; } = kind;
     public string Name { get; } = name;
     public string Slug { get; } = slug;
-    public string Url => (Kind == TermKind.Tag ? "/tags/" : "/categories/") + Slug + "/";
+    public string Url => prefix + (Kind == TermKind.Tag ? "/tags/" : "/categories/") + Slug + "/";
     public string FeedUrl => Url + "feed.xml";
     public List<SiteArticle> Articles { get; } = [];
 }

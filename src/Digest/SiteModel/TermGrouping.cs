@@ -5,9 +5,14 @@ namespace Digest.SiteModel;
 /// <summary>Tags and categories: names grouped into terms, each term's articles newest first.</summary>
 internal static class TermGrouping
 {
-    /// <summary>Merges names case-insensitively (and by slug); the display name is the first spelling seen, oldest article first.</summary>
+    /// <summary>
+    /// Merges names case-insensitively, by slug, and by <paramref name="aliases"/> (each spelling to the name whose slug
+    /// the term takes); the display name is the first spelling seen, oldest article first, so each edition shows its own.
+    /// </summary>
+    /// <param name="prefix">The edition's URL prefix: "" or "/ru".</param>
     /// <param name="earlier">The same kind's terms in the model regrouped, whose unchanged terms are kept; null in a new model.</param>
-    public static IReadOnlyList<Term> Group(IReadOnlyList<SiteArticle> articles, TermKind kind, Func<SiteArticle, IReadOnlyList<string>> names,
+    public static IReadOnlyList<Term> Group(IReadOnlyList<SiteArticle> articles, TermKind kind, string prefix, IReadOnlyDictionary<string, string> aliases,
+        Func<SiteArticle, IReadOnlyList<string>> names,
         Action<SiteArticle, IReadOnlyList<Term>> assign, IReadOnlyList<Term>? earlier = null, TermChanges? changes = null)
     {
         var bySlug = new Dictionary<string, Term>(StringComparer.Ordinal);
@@ -20,10 +25,10 @@ internal static class TermGrouping
             {
                 if (!bySpelling.TryGetValue(name, out var term))
                 {
-                    var slug = Slugs.SlugifyNonEmpty(name, kind == TermKind.Tag ? "tag" : "category");
+                    var slug = Slugs.SlugifyNonEmpty(aliases.GetValueOrDefault(name, name), kind == TermKind.Tag ? "tag" : "category");
                     if (!bySlug.TryGetValue(slug, out term))
                     {
-                        term = new Term(kind, name, slug);
+                        term = new Term(kind, name, slug, prefix);
                         bySlug.Add(slug, term);
                     }
 

@@ -22,27 +22,27 @@ internal static class UrlConflicts
     /// <summary>The URLs of the pages Digest makes itself, each with what it is, for messages.</summary>
     private static Dictionary<string, string> GeneratedUrls(Site site)
     {
-        var (tags, categories) = (site.Tags, site.Categories);
-        IEnumerable<Archive> archives = site.Settings.Archives ? [.. site.Days, .. site.Months, .. site.Years] : [];
-        var urls = new Dictionary<string, string>(StringComparer.Ordinal)
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var edition in site.Editions)
         {
-            ["/"] = "the home page",
-            ["/tags/"] = "the tags index",
-            ["/categories/"] = "the categories index",
-        };
-        foreach (var tag in tags)
-        {
-            urls.TryAdd(tag.Url, $"the page of the tag '{tag.Name}'");
-        }
+            urls.TryAdd(edition.Url("/"), "the home page");
+            urls.TryAdd(edition.Url("/tags/"), "the tags index");
+            urls.TryAdd(edition.Url("/categories/"), "the categories index");
+            foreach (var tag in edition.Tags)
+            {
+                urls.TryAdd(tag.Url, $"the page of the tag '{tag.Name}'");
+            }
 
-        foreach (var category in categories)
-        {
-            urls.TryAdd(category.Url, $"the page of the category '{category.Name}'");
-        }
+            foreach (var category in edition.Categories)
+            {
+                urls.TryAdd(category.Url, $"the page of the category '{category.Name}'");
+            }
 
-        foreach (var archive in archives)
-        {
-            urls.TryAdd(archive.Url, $"the archive of {archive.Title}");
+            IEnumerable<Archive> archives = site.Settings.Archives ? [.. edition.Days, .. edition.Months, .. edition.Years] : [];
+            foreach (var archive in archives)
+            {
+                urls.TryAdd(archive.Url, $"the archive at {archive.Url}");
+            }
         }
 
         return urls;

@@ -28,6 +28,7 @@ internal static class ScriptValueHasher
             case long number: fingerprint.Add(4).Add(number); break;
             case double number: fingerprint.Add(5).Add(BitConverter.DoubleToInt64Bits(number)); break;
             case DateTimeOffset date: fingerprint.Add(6).Add(date.Ticks).Add(date.Offset.Ticks); break;
+            case DateTime date: fingerprint.Add(11).Add(date.Ticks); break;
             case ArticleContent content: fingerprint.Add(9).AddHash(content.Hash); break;
             case SharedScriptObject shared: fingerprint.Add(10).AddHash(SharedHash(shared)); break;
             case ScriptObject map: AddMap(fingerprint.Add(7), map); break;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Digest.Diagnostics;
+using Digest.Localization;
 using Scriban;
 using Scriban.Parsing;
 
@@ -10,13 +11,17 @@ public sealed class TemplateLibrary
 {
     private readonly FrozenDictionary<string, Template> _templates;
 
-    private TemplateLibrary(Theme theme, FrozenDictionary<string, Template> templates)
+    private TemplateLibrary(Theme theme, FrozenDictionary<string, Template> templates, Translations translations)
     {
         Theme = theme;
         _templates = templates;
+        Translations = translations;
     }
 
     public Theme Theme { get; }
+
+    /// <summary>The interface text of each language, from the theme's <c>i18n/</c> files.</summary>
+    public Translations Translations { get; }
 
     /// <summary>Templates keyed by their display path, the key Scriban's include cache uses.</summary>
     internal IEnumerable<KeyValuePair<string, Template>> ByDisplayPath => _templates.Select(t => KeyValuePair.Create(t.Value.SourceFilePath ?? t.Key, t.Value));
@@ -37,11 +42,16 @@ public sealed class TemplateLibrary
             templates[name] = template;
         }
 
-        return new TemplateLibrary(theme, templates.ToFrozenDictionary(StringComparer.Ordinal));
+        var translations = Translations.Load(
+            theme.FileNames.Where(IsLanguageFile).Select(name => (Path.GetFileNameWithoutExtension(name), theme.Layers(name))), diagnostics);
+        return new TemplateLibrary(theme, templates.ToFrozenDictionary(StringComparer.Ordinal), translations);
     }
 
     public static bool IsTemplate(string name) =>
         name.EndsWith(".html", StringComparison.Ordinal) && (name.StartsWith("layouts/", StringComparison.Ordinal) || name.StartsWith("partials/", StringComparison.Ordinal));
+
+    private static bool IsLanguageFile(string name) =>
+        name.StartsWith("i18n/", StringComparison.Ordinal) && name.EndsWith(".yml", StringComparison.Ordinal) && name.IndexOf('/', 5) < 0;
 
     public static string LayoutName(string layout) => "layouts/" + layout + ".html";
 

@@ -1,4 +1,5 @@
 using Digest.Content;
+using Digest.Localization;
 using Digest.SiteModel;
 using Scriban.Runtime;
 
@@ -14,17 +15,27 @@ public sealed class TemplateModel
     private readonly ScriptObject?[] _articles;
     private readonly Dictionary<Term, SharedScriptObject> _terms;
     private readonly Dictionary<Term, SharedScriptObject> _termsOfArticles;
+    private readonly Translations _translations;
+    private readonly Dictionary<Edition, ScriptObject> _siteObjects;
 
-    public TemplateModel(Site site, string generator)
+    public TemplateModel(Site site, string generator, Translations translations)
     {
         _site = site;
-        _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: true));
-        _termsOfArticles = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: false));
+        _translations = translations;
+        _terms = site.Terms.ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: true));
+        _termsOfArticles = site.Terms.ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: false));
         _articles = new ScriptObject[site.Articles.Count];
-        SiteObject = CreateSiteObject(generator);
+        _siteObjects = site.Editions.ToDictionary(e => e, e => (ScriptObject)CreateSiteObject(e, generator));
     }
 
-    public ScriptObject SiteObject { get; }
+    /// <summary>What <c>site</c> is on the pages of an edition: the site as its readers in that language see it.</summary>
+    public ScriptObject SiteObject(Edition edition) => _siteObjects[edition];
+
+    /// <summary>Every edition's <c>site</c>, in the editions' order.</summary>
+    public IEnumerable<ScriptObject> SiteObjects => _site.Editions.Select(e => _siteObjects[e]);
+
+    /// <summary>The interface text of a language.</summary>
+    public UiStrings Strings(string language) => _translations.For(language);
 
     /// <summary>An article in a list, or a neighbour: no previous, next or related of its own.</summary>
     public ScriptObject Summary(SiteArticle article)
@@ -74,16 +85,16 @@ public sealed class TemplateModel
         ["first_url"] = pagination.FirstUrl,
     };
 
-    public static ScriptObject Archive(Archive archive) => new()
+    public static ScriptObject Archive(Archive archive, UiStrings strings) => new()
     {
         ["kind"] = archive.Kind.ToString().ToLowerInvariant(),
-        ["title"] = archive.Title,
+        ["title"] = archive.Title(strings),
         ["date_iso"] = archive.DateIso,
         ["url"] = archive.Url,
         ["parent_url"] = archive.Parent?.Url ?? "",
         ["children"] = new ScriptArray(archive.Children.Select(c => new ScriptObject
         {
-            ["title"] = c.Title,
+            ["title"] = c.Title(strings),
             ["url"] = c.Url,
             ["count"] = c.Articles.Count,
         })),
@@ -91,30 +102,42 @@ public sealed class TemplateModel
         ["next_url"] = archive.Newer?.Url ?? "",
     };
 
-    private SharedScriptObject CreateSiteObject(string generator)
+    private SharedScriptObject CreateSiteObject(Edition edition, string generator)
     {
         var settings = _site.Settings;
         return new SharedScriptObject
         {
-            ["title"] = settings.Title,
-            ["description"] = settings.Description,
-            ["language"] = settings.Language,
+            ["title"] = edition.Language.Title,
+            ["description"] = edition.Language.Description,
+            ["language"] = edition.Code,
             ["author"] = settings.Author,
             ["copyright"] = settings.Copyright,
             ["base_url"] = settings.BaseUrl.AbsoluteUri,
-            ["pages"] = new ScriptArray(_site.Pages.Select(ArticleObject)),
-            ["feed_url"] = "/feed.xml",
-            ["rss_url"] = "/rss.xml",
-            ["json_feed_url"] = "/feed.json",
+            ["pages"] = new ScriptArray(edition.Pages.Select(ArticleObject)),
+            ["home_url"] = edition.Url("/"),
+            ["tags_url"] = edition.Url("/tags/"),
+            ["categories_url"] = edition.Url("/categories/"),
+            ["feed_url"] = edition.Url("/feed.xml"),
+            ["rss_url"] = edition.Url("/rss.xml"),
+            ["json_feed_url"] = edition.Url("/feed.json"),
             ["generator"] = generator,
             ["build_year"] = _site.Articles.Count > 0 ? _site.Articles[0].LocalDate.Year : 0,
             ["params"] = Map(settings.Params),
+            // Only a site in several languages has editions to switch between.
+            ["languages"] = new ScriptArray(_site.Editions.Count < 2 ? [] : _site.Editions.Select(e => new ScriptObject
+            {
+                ["code"] = e.Code,
+                ["name"] = _translations.For(e.Code).Name,
+                ["url"] = e.Url("/"),
+                ["current"] = e == edition,
+            })),
         };
     }
 
     private ScriptObject ArticleObject(SiteArticle article)
     {
         var source = article.Source;
+        var strings = _translations.For(article.LanguageCode);
         var date = source.Date is { } d ? TimeZoneInfo.ConvertTime(d, _site.Settings.TimeZone) : (DateTimeOffset?)null;
         var updated = source.Updated is { } u ? TimeZoneInfo.ConvertTime(u, _site.Settings.TimeZone) : (DateTimeOffset?)null;
         return new SharedScriptObject
@@ -124,12 +147,14 @@ public sealed class TemplateModel
             ["slug"] = source.Slug,
             ["summary"] = source.Summary,
             ["content"] = source.Content,
-            ["date"] = date,
+            // The time on the site's clock, as a DateTime: what Scriban's date functions take.
+            ["date"] = date?.DateTime,
             ["date_iso"] = date is { } di ? Dates.ToRfc3339(di) : "",
-            ["date_text"] = date is { } dt ? Dates.ToText(dt) : "",
-            ["updated"] = updated,
+            ["date_text"] = date is { } dt ? strings.Date(dt.DateTime) : "",
+            ["time_text"] = date is { } tt ? strings.Time(tt.DateTime) : "",
+            ["updated"] = updated?.DateTime,
             ["updated_iso"] = updated is { } ui ? Dates.ToRfc3339(ui) : "",
-            ["updated_text"] = updated is { } ut ? Dates.ToText(ut) : "",
+            ["updated_text"] = updated is { } ut ? strings.Date(ut.DateTime) : "",
             ["authors"] = new ScriptArray(source.Authors),
             ["source"] = source.Source,
             ["source_url"] = source.SourceUrl,
@@ -137,9 +162,19 @@ public sealed class TemplateModel
             ["tags"] = new ScriptArray(article.Tags.Select(t => _termsOfArticles[t])),
             ["image"] = source.Image,
             ["image_alt"] = source.ImageAlt,
-            ["lang"] = source.Lang,
+            ["image_width"] = source.ImageWidth,
+            ["image_height"] = source.ImageHeight,
+            ["lang"] = article.LanguageCode,
+            ["translations"] = new ScriptArray(article.Translations.Select(t => new ScriptObject
+            {
+                ["lang"] = t.LanguageCode,
+                ["language_name"] = _translations.For(t.LanguageCode).Name,
+                ["title"] = t.Source.Title,
+                ["url"] = t.Url,
+            })),
             ["word_count"] = source.WordCount,
             ["reading_minutes"] = source.ReadingMinutes,
+            ["reading_time"] = strings.Plural("reading_time", source.ReadingMinutes) ?? "",
             ["edition_url"] = source.IsPage || !_site.Settings.Archives ? "" : article.EditionUrl,
             ["params"] = Map(source.Params),
         };

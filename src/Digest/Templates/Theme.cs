@@ -56,6 +56,11 @@ public sealed class Theme
             return File.ReadAllBytes(path);
         }
 
+        return ReadBuiltIn(name);
+    }
+
+    private static byte[] ReadBuiltIn(string name)
+    {
         using var stream = ResourceAssembly.GetManifestResourceStream(ResourcePrefix + name)
             ?? ResourceAssembly.GetManifestResourceStream(ResourcePrefix + name.Replace('/', '\\'))
             ?? throw new FileNotFoundException($"The theme has no file {name}.");
@@ -64,7 +69,29 @@ public sealed class Theme
         return buffer.ToArray();
     }
 
-    public string ReadText(string name) => System.Text.Encoding.UTF8.GetString(ReadBytes(name)).Replace("\r\n", "\n");
+    public string ReadText(string name) => Decode(ReadBytes(name));
+
+    /// <summary>
+    /// Both versions of a file, the built-in one first, for files a site overrides entry by entry rather than whole
+    /// (the <c>i18n/</c> strings): a site's <c>theme/i18n/ru.yml</c> may hold just the strings it changes.
+    /// </summary>
+    public IReadOnlyList<(string DisplayPath, string Text)> Layers(string name)
+    {
+        var layers = new List<(string, string)>();
+        if (_builtInNames.Contains(name))
+        {
+            layers.Add(("theme/" + name + " (built-in)", Decode(ReadBuiltIn(name))));
+        }
+
+        if (SitePath(name) is { } path)
+        {
+            layers.Add(("theme/" + name, Decode(File.ReadAllBytes(path))));
+        }
+
+        return layers;
+    }
+
+    private static string Decode(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n");
 
     private string? SitePath(string name)
     {
