@@ -77,7 +77,7 @@ public static class ModelPatcher
                 ? TermGrouping.Group(articles, TermKind.Category, prefix, aliases, a => a.Source.Categories, (a, terms) => a.Categories = terms, edition.Categories, changes)
                 : edition.Categories;
             var changedHere = changes.Replaced.Skip(replaced).Concat(changes.Made.Skip(made)).SelectMany(t => t.Articles).Distinct().ToList();
-            RelatedArticles.Find(articles, changedHere, settings.RelatedCount);
+            RelatedArticles.Find(previous.Articles, changedHere, settings.RelatedCount);
             onChangedTimelines.AddRange(changedHere);
             editions.Add(new Edition
             {

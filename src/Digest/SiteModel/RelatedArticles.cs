@@ -10,7 +10,8 @@ internal static class RelatedArticles
     /// Scores neighbours on each shared term's timeline: two points per shared tag, one for a shared category;
     /// ties go to the article nearer in time. Looking only at nearby articles keeps this linear in the site's size.
     /// </summary>
-    /// <param name="which">The articles whose related articles are to be found (all of them in a new model).</param>
+    /// <param name="articles">Every article of the site, by <see cref="SiteArticle.Index"/>.</param>
+    /// <param name="which">The articles whose related articles are to be found (an edition's all in a new model).</param>
     public static void Find(IReadOnlyList<SiteArticle> articles, IEnumerable<SiteArticle> which, int count)
     {
         // Scores by position in one array per worker, reused: a table per article was most of what the stage allocated,

@@ -56,7 +56,7 @@ public static class SiteModelBuilder
 
         var tags = TermGrouping.Group(articles, TermKind.Tag, language.Prefix, settings.TermAliases, a => a.Source.Tags, (a, terms) => a.Tags = terms);
         var categories = TermGrouping.Group(articles, TermKind.Category, language.Prefix, settings.TermAliases, a => a.Source.Categories, (a, terms) => a.Categories = terms);
-        RelatedArticles.Find(articles, articles, settings.RelatedCount);
+        RelatedArticles.Find(all, articles, settings.RelatedCount);
 
         var days = Archives(articles, ArchiveKind.Day, language.Prefix, d => d);
         var months = Archives(articles, ArchiveKind.Month, language.Prefix, d => new DateOnly(d.Year, d.Month, 1));

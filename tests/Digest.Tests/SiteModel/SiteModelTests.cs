@@ -29,7 +29,7 @@ public sealed class SiteModelTests
         Assert.Contains("datetime=\"2026-11-05T01:00:00+04:00\"", site.Output("2026/11/05/local/index.html"), StringComparison.Ordinal);
         Assert.Contains("datetime=\"2026-11-05T03:30:00+04:00\"", site.Output("2026/11/05/utc/index.html"), StringComparison.Ordinal);
         var edition = new HtmlParser().ParseDocument(site.Output("2026/11/05/index.html"));
-        Assert.Equal(["UTC", "Local"], edition.QuerySelectorAll("main .card-title").Select(t => t.TextContent));
+        Assert.Equal(["UTC", "Local"], edition.QuerySelectorAll("main .card-title, main .lead-title").Select(t => t.TextContent));
         Assert.False(site.OutputExists("2026/11/04/index.html"));
     }
 
@@ -59,7 +59,7 @@ public sealed class SiteModelTests
         Assert.Equal(["Rail", "Йошкар"], tags.Select(a => a.TextContent));
         Assert.Equal(["/tags/rail/", "/tags/yoshkar/"], tags.Select(a => a.GetAttribute("href")));
         var yoshkar = new HtmlParser().ParseDocument(site.Output("tags/yoshkar/index.html"));
-        Assert.Equal(["Newest", "Middle", "Oldest"], yoshkar.QuerySelectorAll("main .card-title").Select(t => t.TextContent));
+        Assert.Equal(["Newest", "Middle", "Oldest"], yoshkar.QuerySelectorAll("main .card-title, main .lead-title").Select(t => t.TextContent));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class SiteModelTests
         var result = site.Build(o => o with { Drafts = drafts, Future = future });
 
         Assert.True(result.Succeeded);
-        var titles = new HtmlParser().ParseDocument(site.Output("index.html")).QuerySelectorAll("main .card-title").Select(t => t.TextContent);
+        var titles = new HtmlParser().ParseDocument(site.Output("index.html")).QuerySelectorAll("main .card-title, main .lead-title").Select(t => t.TextContent);
         Assert.Equal(expected, titles.Order(StringComparer.Ordinal));
         Assert.Equal(expected.Length, System.Xml.Linq.XDocument.Parse(site.Output("feed.xml")).Root!.Elements("{http://www.w3.org/2005/Atom}entry").Count());
     }
