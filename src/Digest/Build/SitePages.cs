@@ -108,7 +108,7 @@ internal static class SitePages
             var slice = pagination.Slice(articles);
             // Only a list's first page has translations: the other editions' lists have pages of their own length.
             IReadOnlyList<(string, string)> pageAlternates = pagination.PageNumber == 1 ? alternates : [];
-            return new PageSpec(pagination.Url, layout, pagination.Url, Newest(slice), true, () => slice, () => terms, () => listKey().Add(articles.Count), model =>
+            return new PageSpec(pagination.Url, layout, pagination.Url, Newest(slice), true, () => slice, () => terms, () => WithAlternates(listKey().Add(articles.Count), pageAlternates), model =>
                 Globals(site, edition, model, kind, pagination.Url, pageTitle, description, alternates: pageAlternates, extra: g =>
                 {
                     g["paginator"] = model.Paginator(pagination, articles);
@@ -119,6 +119,17 @@ internal static class SitePages
     /// <summary>The same page in each other edition that has one: <paramref name="urlIn"/> gives its URL there, or null.</summary>
     private static List<(string Lang, string Url)> Alternates(Site site, Edition edition, Func<Edition, string?> urlIn) =>
         [.. site.Editions.Where(e => e != edition).Select(e => (e.Code, Url: urlIn(e))).Where(a => a.Url is not null).Select(a => (a.Code, a.Url!))];
+
+    /// <summary>Another edition's page of the same list comes and goes with that edition's articles, not this list's.</summary>
+    private static Fingerprint WithAlternates(Fingerprint key, IReadOnlyList<(string Lang, string Url)> alternates)
+    {
+        foreach (var (lang, url) in alternates)
+        {
+            key.Add(lang).Add(url);
+        }
+
+        return key;
+    }
 
     private static List<(string Lang, string Url)> ArticleAlternates(SiteArticle article) =>
         [.. article.Translations.Select(t => (t.LanguageCode, t.Url))];

@@ -60,7 +60,9 @@ public static class ModelPatcher
     /// term with the same name and articles as before stays the object it was, so that the patch names only what changed.
     /// Only articles on the timeline of a changed term can have other related articles.
     /// </summary>
-    private static (Site, ModelPatch) RegroupTerms(Site previous, bool retagged, bool recategorized, SiteSettings settings, DiagnosticBag diagnostics)
+    /// <returns>Null when, in a site of several languages, a term page came or went: the same term's pages in the other
+    /// editions link to it (hreflang), and only a new model finds them.</returns>
+    private static (Site, ModelPatch)? RegroupTerms(Site previous, bool retagged, bool recategorized, SiteSettings settings, DiagnosticBag diagnostics)
     {
         var before = previous.Articles.Select(a => (a.Tags, a.Categories, a.Related)).ToArray();
         var changes = new TermGrouping.TermChanges();
@@ -76,6 +78,11 @@ public static class ModelPatcher
             var categories = recategorized
                 ? TermGrouping.Group(articles, TermKind.Category, prefix, aliases, a => a.Source.Categories, (a, terms) => a.Categories = terms, edition.Categories, changes)
                 : edition.Categories;
+            if (previous.Editions.Count > 1 && (!SameSlugs(tags, edition.Tags) || !SameSlugs(categories, edition.Categories)))
+            {
+                return null;
+            }
+
             var changedHere = changes.Replaced.Skip(replaced).Concat(changes.Made.Skip(made)).SelectMany(t => t.Articles).Distinct().ToList();
             RelatedArticles.Find(previous.Articles, changedHere, settings.RelatedCount);
             onChangedTimelines.AddRange(changedHere);
@@ -99,6 +106,9 @@ public static class ModelPatcher
         UrlConflicts.ReportGeneratedUrls(site, diagnostics);
         return (site, new ModelPatch(previous, withNewTerms, withNewRelated, changes.Replaced));
     }
+
+    private static bool SameSlugs(IReadOnlyList<Term> now, IReadOnlyList<Term> before) =>
+        now.Select(t => t.Slug).Order(StringComparer.Ordinal).SequenceEqual(before.Select(t => t.Slug).Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
     private static Site With(Site previous, IReadOnlyList<Edition> editions) => new()
     {

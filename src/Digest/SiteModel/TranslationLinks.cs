@@ -27,8 +27,9 @@ internal static class TranslationLinks
                 }
                 else
                 {
-                    diagnostics.Error(article.Source.SourcePath, article.Source.TranslationOfLine, 1, DiagnosticCodes.MissingTranslationSource,
-                        $"'translation_of' names {of}, which is not an article of this site. Write the path of the original from input/, like articles/2026/rail-link.md.");
+                    // A warning: the original may be a draft or dated in the future, and this build leaves it out.
+                    diagnostics.Warning(article.Source.SourcePath, article.Source.TranslationOfLine, 1, DiagnosticCodes.MissingTranslationSource,
+                        $"'translation_of' names {of}, which is not an article this build publishes, so the two are not linked. Write the path of the original from input/, like articles/2026/rail-link.md.");
                 }
             }
 
