@@ -26,6 +26,10 @@ public static class DiagnosticCodes
     public const string YamlTooComplex = "DG1105";
     public const string MarkdownTooDeep = "DG1106";
 
+    // DG12xx: front matter that says something other than the author meant (issue 19)
+    public const string UnknownFrontMatterKey = "DG1201";
+    public const string UnlistedCategory = "DG1202";
+
     // DG21xx: limits on what one article can make, and feeds (issue 15)
     public const string TooManyTags = "DG2101";
     public const string TooManyCategories = "DG2102";

@@ -20,7 +20,7 @@ internal static class TermGrouping
             {
                 if (!bySpelling.TryGetValue(name, out var term))
                 {
-                    var slug = Slugs.SlugifyNonEmpty(name, kind == TermKind.Tag ? "tag" : "category");
+                    var slug = Slugs.OfTerm(name, kind == TermKind.Tag);
                     if (!bySlug.TryGetValue(slug, out term))
                     {
                         term = new Term(kind, name, slug);
