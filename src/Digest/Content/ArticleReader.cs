@@ -163,23 +163,27 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
     /// <summary>With a <c>categories:</c> list in digest.yml, a category outside it is an error at its entry: a misspelt one would make a page of its own.</summary>
     private void ReportUnlistedCategories(IReadOnlyDictionary<string, FrontMatterValue> values, string[] categories, DiagnosticBag diagnostics)
     {
-        if (_listedCategories is not { } listed || categories.Length == 0)
+        if (_listedCategories is not { } allowed || categories.Length == 0)
         {
             return;
         }
 
         var value = values.TryGetValue("categories", out var plural) ? plural : values["category"];
-        foreach (var category in categories.Where(c => !listed.Names.Contains(c) && !listed.Slugs.Contains(Slugs.OfTerm(c, isTag: false))))
+        foreach (var category in categories.Where(c => !allowed.Names.Contains(c) && !allowed.Slugs.Contains(Slugs.OfTerm(c, isTag: false))))
         {
             // The entry that gave the name, or the whole value when it is one comma-separated text.
             var node = (value.Node as YamlSequenceNode)?.Children
                 .FirstOrDefault(c => c is YamlScalarNode { Value: { } v } && SourceText.WithoutControlCharacters(v.Trim()).Equals(category, StringComparison.OrdinalIgnoreCase))
                 ?? value.Node;
-            var suggestion = Spelling.Closest(category, settings.Categories!, ignoreCase: true);
+            var listed = settings.Categories!;
+            var suggestion = Spelling.Closest(category, listed, ignoreCase: true);
             diagnostics.Error(value.Path, value.LineOf(node), (int)node.Start.Column, DiagnosticCodes.UnlistedCategory,
-                $"the category '{category}' is not in the 'categories' list of {SiteLayout.SettingsFile}." + (suggestion is null
-                    ? $" Use one of those listed ({string.Join(", ", settings.Categories!)}), or add '{category}' to the list."
-                    : $" Did you mean '{suggestion}'? Correct it, or add '{category}' to the list."));
+                $"the category '{category}' is not in the 'categories' list of {SiteLayout.SettingsFile}." + (suggestion, listed.Count) switch
+                {
+                    (not null, _) => $" Did you mean '{suggestion}'? Correct it, or add '{category}' to the list.",
+                    (_, 0) => $" The list is empty, so articles have no categories: remove '{category}', or add it to the list.",
+                    _ => $" Use one of those listed ({string.Join(", ", listed)}), or add '{category}' to the list.",
+                });
         }
     }
 
