@@ -18,8 +18,11 @@ public static class SettingsLoader
     [
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "author",
         "copyright", "feed_size", "related_count", "allow_html", "archives", "term_feeds", "custom_domain", "params",
-        "follow_links_outside", "keep", "languages", "term_aliases",
+        "follow_links_outside", "keep", "front_matter_keys", "categories", "languages", "term_aliases",
     ];
+
+    /// <summary>The settings that take a list (or one comma-separated text).</summary>
+    private static readonly string[] ListKeys = ["keep", "front_matter_keys", "categories"];
 
     private static readonly string[] LanguageKeys = ["title", "description", "prefix"];
 
@@ -114,7 +117,22 @@ public static class SettingsLoader
             return null;
         }
 
-        if (value.Node is not YamlScalarNode && value.Key is not ("params" or "keep" or "term_aliases") && KnownKeys.Contains(value.Key))
+        // A list of scalars, or one comma-separated text; null (reported) for a map or a list holding one.
+        List<string>? Names(string what)
+        {
+            if (value.Node is YamlMappingNode || (value.Node is YamlSequenceNode nested && nested.Children.Any(c => c is not YamlScalarNode)))
+            {
+                Invalid($"must be {what}");
+                return null;
+            }
+
+            var names = value.Node is YamlSequenceNode list
+                ? list.Children.Where(n => !YamlValues.IsNull(n)).Select(n => SourceText.WithoutControlCharacters(((YamlScalarNode)n).Value?.Trim() ?? "")).ToList()
+                : [.. scalar.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            return [.. names.Where(n => n.Length > 0)];
+        }
+
+        if (value.Node is not YamlScalarNode && value.Key is not ("params" or "term_aliases") && !ListKeys.Contains(value.Key) && KnownKeys.Contains(value.Key))
         {
             diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidSetting,
                 $"'{value.Key}' must be a single value, but it is {(value.Node is YamlMappingNode ? "a map" : "a list")}. Write it on one line, like '{value.Key}: value'.");
@@ -164,16 +182,14 @@ public static class SettingsLoader
             case "term_feeds": return Bool() is { } termFeeds ? settings with { TermFeeds = termFeeds } : settings;
             case "follow_links_outside": return Bool() is { } follow ? settings with { FollowLinksOutside = follow } : settings;
             case "keep":
-                if (value.Node is YamlMappingNode)
-                {
-                    Invalid("must be a list of paths in the output folder, such as [CNAME, google1234.html, downloads/**]");
-                    return settings;
-                }
-
-                var patterns = value.Node is YamlSequenceNode list
-                    ? list.Children.OfType<YamlScalarNode>().Select(n => n.Value?.Trim() ?? "").ToList()
-                    : [.. scalar.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-                return settings with { Keep = [.. patterns.Where(p => p.Length > 0)] };
+                return Names("a list of paths in the output folder, such as [CNAME, google1234.html, downloads/**]") is { } patterns ? settings with { Keep = patterns } : settings;
+            case "front_matter_keys":
+                // Front matter keys are case-insensitive, read in lower case.
+                return Names("a list of front matter keys, such as [rating, paywall]") is { } keys
+                    ? settings with { FrontMatterKeys = [.. keys.Select(k => k.ToLowerInvariant())] }
+                    : settings;
+            case "categories":
+                return Names("a list of category names, such as [Politics, Economy, Culture]") is { } categories ? settings with { Categories = categories } : settings;
             case "term_aliases":
                 return ReadTermAliases(settings, value, diagnostics);
             case "params":

@@ -32,6 +32,13 @@ public sealed record SiteSettings
     /// <c>downloads/**</c>); CNAME always is.
     /// </summary>
     public IReadOnlyList<string> Keep { get; init; } = [];
+    /// <summary>
+    /// Front matter keys, beyond those Digest knows, that the site's articles use on purpose (lower case): they reach
+    /// templates as <c>article.params</c> like any other, without the warning an unknown key gets.
+    /// </summary>
+    public IReadOnlyList<string> FrontMatterKeys { get; init; } = [];
+    /// <summary>The only categories articles may name, when set; null lets any category make its page.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
     /// <summary>A custom domain for GitHub Pages (written as CNAME when publishing).</summary>
     public string CustomDomain { get; init; } = "";
     /// <summary>The <c>params:</c> map, passed to templates as <c>site.params</c>.</summary>

@@ -15,9 +15,20 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
     private static readonly HashSet<string> KnownKeys =
     [
         "title", "date", "updated", "summary", "author", "authors", "source", "source_url", "categories", "category",
-        "tags", "slug", "draft", "image", "image_alt", "lang", "layout", "menu_order", "translation_key", "translation_of",
+        "tags", "slug", "draft", "image", "image_alt", "lang", "layout", "menu_order", "params", "translation_key", "translation_of",
         "image_width", "image_height",
     ];
+
+    /// <summary>The keys an article may have without a warning: Digest's own and those the site declares.</summary>
+    private readonly string[] _expectedKeys = [.. KnownKeys.Order(StringComparer.Ordinal), .. settings.FrontMatterKeys];
+
+    /// <summary>
+    /// The categories of digest.yml's list, by name (case-insensitive) and by the slug of their page: a name matching
+    /// either is grouped with a listed one (see TermGrouping), so it makes no page of its own.
+    /// </summary>
+    private readonly (HashSet<string> Names, HashSet<string> Slugs)? _listedCategories = settings.Categories is { } listed
+        ? (listed.ToHashSet(StringComparer.OrdinalIgnoreCase), listed.Select(c => Slugs.OfTerm(c, isTag: false)).ToHashSet(StringComparer.Ordinal))
+        : null;
 
     /// <summary>More tags than this on one article are dropped with a warning: each one makes pages and feeds.</summary>
     public const int MaxTags = 50;
@@ -42,6 +53,7 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
         }
 
         var values = defaults.Apply(path, frontMatter.Values);
+        ReportUnexpectedKeys(values, diagnostics);
         var fields = new Fields(values, diagnostics);
         var stem = Path.GetFileNameWithoutExtension(path);
         var prefix = DatePrefix().Match(stem);
@@ -93,6 +105,8 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
 
         var summary = fields.Text("summary");
         var layout = fields.Text("layout");
+        var categories = fields.Limited(fields.List("categories", "category"), MaxCategories, DiagnosticCodes.TooManyCategories, "categories", "category");
+        ReportUnlistedCategories(values, categories, diagnostics);
         var article = new Article
         {
             SourcePath = path,
@@ -107,7 +121,7 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             Authors = fields.List("author", "authors"),
             Source = fields.Text("source"),
             SourceUrl = fields.Url("source_url", allowSitePath: false),
-            Categories = fields.Limited(fields.List("categories", "category"), MaxCategories, DiagnosticCodes.TooManyCategories, "categories", "category"),
+            Categories = categories,
             Tags = fields.Limited(fields.List("tags"), MaxTags, DiagnosticCodes.TooManyTags, "tags"),
             Image = fields.Url("image", allowSitePath: true),
             ImageAlt = fields.Text("image_alt"),
@@ -123,11 +137,79 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
             MenuOrder = fields.Int("menu_order"),
             WordCount = rendered.WordCount,
             ReadingMinutes = MarkdownRenderer.ReadingMinutes(rendered.WordCount),
-            Params = values.Where(v => !KnownKeys.Contains(v.Key))
-                .ToDictionary(v => v.Key, v => YamlValues.ToValue(v.Value.Node), StringComparer.Ordinal),
+            Params = ReadParams(values, fields),
         };
 
         return fields.Failed || title.Length == 0 || slug is null || (date is null && !isPage) ? null : article;
+    }
+
+    /// <summary>
+    /// Every top-level key Digest does not know and the site did not declare in <c>front_matter_keys</c> is most likely a
+    /// typo that would drop its value silently (<c>sumary:</c>, <c>tag:</c>), so it is a warning at the key, in the file
+    /// that set it (a folder's <c>_directory.yml</c> or the article).
+    /// </summary>
+    private void ReportUnexpectedKeys(IReadOnlyDictionary<string, FrontMatterValue> values, DiagnosticBag diagnostics)
+    {
+        foreach (var (key, value) in values)
+        {
+            if (KnownKeys.Contains(key) || settings.FrontMatterKeys.Contains(key))
+            {
+                continue;
+            }
+
+            var suggestion = Spelling.Closest(key, _expectedKeys);
+            var written = (value.Key as YamlScalarNode)?.Value ?? key;
+            diagnostics.Warning(value.Path, value.KeyLine, value.KeyColumn, DiagnosticCodes.UnknownFrontMatterKey,
+                $"unknown front-matter key '{written}'." + (suggestion is null
+                    ? $" If it is a field for the theme, move it under 'params:', or list it in 'front_matter_keys' of {SiteLayout.SettingsFile}."
+                    : $" Did you mean '{suggestion}'?"));
+        }
+    }
+
+    /// <summary>With a <c>categories:</c> list in digest.yml, a category outside it is an error at its entry: a misspelt one would make a page of its own.</summary>
+    private void ReportUnlistedCategories(IReadOnlyDictionary<string, FrontMatterValue> values, string[] categories, DiagnosticBag diagnostics)
+    {
+        if (_listedCategories is not { } allowed || categories.Length == 0)
+        {
+            return;
+        }
+
+        var value = values.TryGetValue("categories", out var plural) ? plural : values["category"];
+        foreach (var category in categories.Where(c => !allowed.Names.Contains(c) && !allowed.Slugs.Contains(Slugs.OfTerm(c, isTag: false))))
+        {
+            // The entry that gave the name, or the whole value when it is one comma-separated text.
+            var node = (value.Node as YamlSequenceNode)?.Children
+                .FirstOrDefault(c => c is YamlScalarNode { Value: { } v } && SourceText.WithoutControlCharacters(v.Trim()).Equals(category, StringComparison.OrdinalIgnoreCase))
+                ?? value.Node;
+            var listed = settings.Categories!;
+            var suggestion = Spelling.Closest(category, listed, ignoreCase: true);
+            diagnostics.Error(value.Path, value.LineOf(node), (int)node.Start.Column, DiagnosticCodes.UnlistedCategory,
+                $"the category '{category}' is not in the 'categories' list of {SiteLayout.SettingsFile}." + (suggestion, listed.Count) switch
+                {
+                    (not null, _) => $" Did you mean '{suggestion}'? Correct it, or add '{category}' to the list.",
+                    (_, 0) => $" The list is empty, so articles have no categories: remove '{category}', or add it to the list.",
+                    _ => $" Use one of those listed ({string.Join(", ", listed)}), or add '{category}' to the list.",
+                });
+        }
+    }
+
+    /// <summary>
+    /// What templates see as <c>article.params</c>: the entries of the <c>params:</c> map, over every other top-level key
+    /// Digest does not read itself (declared or not: a warning never changes the site).
+    /// </summary>
+    private static Dictionary<string, object?> ReadParams(IReadOnlyDictionary<string, FrontMatterValue> values, Fields fields)
+    {
+        var result = values.Where(v => !KnownKeys.Contains(v.Key))
+            .ToDictionary(v => v.Key, v => YamlValues.ToValue(v.Value.Node), StringComparer.Ordinal);
+        if (fields.Map("params") is { } map)
+        {
+            foreach (var (key, item) in YamlValues.ToDictionary(map))
+            {
+                result[key] = item;
+            }
+        }
+
+        return result;
     }
 
     private static string? ReadSlug(Fields fields, bool isPage, string title, string? prefixRest, string stem, DiagnosticBag diagnostics)
@@ -180,6 +262,22 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
 
             WrongType(key, value, "a single text value");
             return "";
+        }
+
+        public YamlMappingNode? Map(string key)
+        {
+            if (!values.TryGetValue(key, out var value))
+            {
+                return null;
+            }
+
+            if (value.Node is YamlMappingNode map)
+            {
+                return map;
+            }
+
+            WrongType(key, value, "a map of fields, one per line below it, like 'rating: 4'");
+            return null;
         }
 
         /// <summary>An http(s) URL, or with <paramref name="allowSitePath"/> also a path from the site root (/images/x.jpg).</summary>

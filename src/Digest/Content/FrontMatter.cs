@@ -5,11 +5,16 @@ using YamlDotNet.RepresentationModel;
 
 namespace Digest.Content;
 
-/// <summary>A YAML value with the file and line offset needed to report it at its true position.</summary>
-internal sealed record FrontMatterValue(YamlNode Node, string Path, int LineOffset)
+/// <summary>A YAML value and its key, with the file and line offset needed to report either at its true position.</summary>
+internal sealed record FrontMatterValue(YamlNode Node, string Path, int LineOffset, YamlNode Key)
 {
     public int Line => (int)Node.Start.Line + LineOffset;
     public int Column => (int)Node.Start.Column;
+    public int KeyLine => (int)Key.Start.Line + LineOffset;
+    public int KeyColumn => (int)Key.Start.Column;
+
+    /// <summary>The line of <paramref name="node"/>, a part of this value (an entry of a list).</summary>
+    public int LineOf(YamlNode node) => (int)node.Start.Line + LineOffset;
 }
 
 /// <summary>Splits a Markdown file into front matter (YAML between '---' lines) and body.</summary>
@@ -103,7 +108,7 @@ internal sealed record FrontMatter(IReadOnlyDictionary<string, FrontMatterValue>
                 continue;
             }
 
-            if (!values.TryAdd(name, new FrontMatterValue(value, path, lineOffset)))
+            if (!values.TryAdd(name, new FrontMatterValue(value, path, lineOffset, key)))
             {
                 diagnostics.Error(path, (int)key.Start.Line + lineOffset, (int)key.Start.Column, DiagnosticCodes.YamlSyntax,
                     $"the key '{name}' appears twice (keys are case-insensitive). Keep one of them.");

@@ -31,6 +31,9 @@ public static class Slugs
         [('ж', '\u0306')] = 'ӂ',
     };
 
+    /// <summary>The slug of a tag's or category's page: names with the same one share that page.</summary>
+    public static string OfTerm(string name, bool isTag) => SlugifyNonEmpty(name, isTag ? "tag" : "category");
+
     /// <summary>The slug of <paramref name="text"/>, or "" when nothing usable is left.</summary>
     public static string Slugify(string text)
     {

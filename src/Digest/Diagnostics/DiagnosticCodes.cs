@@ -26,6 +26,10 @@ public static class DiagnosticCodes
     public const string YamlTooComplex = "DG1105";
     public const string MarkdownTooDeep = "DG1106";
 
+    // DG12xx: front matter that says something other than the author meant (issue 19)
+    public const string UnknownFrontMatterKey = "DG1201";
+    public const string UnlistedCategory = "DG1202";
+
     // DG13xx: languages and translations (issue 19)
     public const string UnknownLanguage = "DG1301";
     public const string MissingTranslationSource = "DG1302";

@@ -4,9 +4,10 @@ namespace Digest.Diagnostics;
 internal static class Spelling
 {
     /// <summary>The candidate nearest to <paramref name="word"/> by edit distance, if it is near enough.</summary>
-    public static string? Closest(string word, IEnumerable<string> candidates) =>
+    /// <param name="ignoreCase">Letters that differ only in case count as the same (names matched case-insensitively).</param>
+    public static string? Closest(string word, IEnumerable<string> candidates, bool ignoreCase = false) =>
         candidates
-            .Select(c => (Candidate: c, Distance: Distance(word, c)))
+            .Select(c => (Candidate: c, Distance: ignoreCase ? Distance(word.ToLowerInvariant(), c.ToLowerInvariant()) : Distance(word, c)))
             .Where(x => x.Distance <= Math.Max(2, x.Candidate.Length / 3))
             .OrderBy(x => x.Distance).ThenBy(x => x.Candidate, StringComparer.Ordinal)
             .Select(x => x.Candidate)

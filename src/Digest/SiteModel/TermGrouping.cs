@@ -25,7 +25,7 @@ internal static class TermGrouping
             {
                 if (!bySpelling.TryGetValue(name, out var term))
                 {
-                    var slug = Slugs.SlugifyNonEmpty(aliases.GetValueOrDefault(name, name), kind == TermKind.Tag ? "tag" : "category");
+                    var slug = Slugs.OfTerm(aliases.GetValueOrDefault(name, name), kind == TermKind.Tag);
                     if (!bySlug.TryGetValue(slug, out term))
                     {
                         term = new Term(kind, name, slug, prefix);

@@ -100,6 +100,9 @@ public sealed class EscapingTests
         var page = site.Output("2026/11/03/site-title-in-a-title/index.html");
         Assert.Contains("<h1>{{ site.title }} in a title</h1>", page, StringComparison.Ordinal);
         Assert.Contains("Braces in a body: {{ site.title }} and {{ 6 * 7 }}.", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("42", page, StringComparison.Ordinal);
+        // Where an evaluated {{ 6 * 7 }} would stand: the page's generator names a version that may hold "42" (0.0.0-alpha.0.142).
+        Assert.DoesNotContain("42 in a summary", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("and 42.", page, StringComparison.Ordinal);
+        Assert.Contains("{{ 6 * 7 }} in a summary", page, StringComparison.Ordinal);
     }
 }
