@@ -175,7 +175,7 @@ internal sealed partial class ArticleReader(SiteSettings settings, MarkdownRende
         }
 
         var value = values.TryGetValue("categories", out var plural) ? plural : values["category"];
-        foreach (var category in categories.Where(c => !allowed.Names.Contains(c) && !allowed.Slugs.Contains(Slugs.OfTerm(c, isTag: false))))
+        foreach (var category in categories.Where(c => !allowed.Names.Contains(c) && !allowed.Slugs.Contains(Slugs.OfTerm(settings.TermAliases.GetValueOrDefault(c, c), isTag: false))))
         {
             // The entry that gave the name, or the whole value when it is one comma-separated text.
             var node = (value.Node as YamlSequenceNode)?.Children
