@@ -37,6 +37,9 @@ public sealed record SiteSettings
     /// <summary>The <c>params:</c> map, passed to templates as <c>site.params</c>.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>The <c>import:</c> section, for <c>digest import</c>.</summary>
+    public ImportSettings Import { get; init; } = new();
+
     /// <summary>The path part of <see cref="BaseUrl"/> without its trailing '/': "" or "/repo".</summary>
     public string BasePath => BaseUrl.AbsolutePath.TrimEnd('/');
 }
