@@ -68,12 +68,25 @@ public static class FeedStories
             {
                 Summary = summary,
                 Source = PlainText(feed.Title?.Text),
-                Authors = [.. item.Authors.Select(a => a.Name ?? a.Email).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim())],
+                Authors = [.. item.Authors.Select(AuthorName).Where(n => n.Length > 0)],
                 Categories = [.. item.Categories.Select(c => c.Label ?? c.Name).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim())],
             });
         }
 
         return stories;
+    }
+
+    /// <summary>Atom's name; RSS's "desk@example.org (Ani Sargsyan)" is the name in brackets, else the address.</summary>
+    private static string AuthorName(SyndicationPerson person)
+    {
+        if (!string.IsNullOrWhiteSpace(person.Name))
+        {
+            return person.Name.Trim();
+        }
+
+        var email = person.Email?.Trim() ?? "";
+        var open = email.IndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && email.EndsWith(')') ? email[(open + 2)..^1].Trim() : email;
     }
 
     private static List<ImportedStory> ReadJson(string text, string origin, TimeZoneInfo zone)

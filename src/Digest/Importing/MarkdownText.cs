@@ -28,8 +28,8 @@ internal static class MarkdownText
                     continue;
                 }
 
-                // Headings, quotes, bullets, rules and setext underlines.
-                if (c is '#' or '>' or '-' or '+' or '=')
+                // Headings, bullets, rules and setext underlines ('>' of a quote is escaped as inline markup below).
+                if (c is '#' or '-' or '+' or '=')
                 {
                     builder.Append('\\');
                 }

@@ -4,7 +4,7 @@ namespace Digest.Importing;
 
 /// <summary>
 /// Suggests tags from a story's text: the proper names it repeats (runs of capitalised words and acronyms, English,
-/// Russian or Armenian), most frequent first, stop words and calendar words dropped. Off unless asked for, and capped, so
+/// Russian (and titles of office).or Armenian), most frequent first, stop words and calendar words dropped. Off unless asked for, and capped, so
 /// that an import never invents hundreds of tags.
 /// </summary>
 public static partial class TagSuggester
@@ -17,23 +17,25 @@ public static partial class TagSuggester
 
     private static readonly HashSet<string> StopWords = new(
     [
-        // English: words that start sentences, titles of address, days and months.
+        // English: words that start sentences, titles of address and office, days and months.
         "a", "an", "the", "and", "but", "or", "nor", "so", "yet", "in", "on", "at", "by", "for", "from", "to", "of", "with",
         "as", "if", "when", "while", "after", "before", "since", "until", "because", "although", "though", "however",
         "meanwhile", "moreover", "also", "then", "there", "here", "this", "that", "these", "those", "it", "its", "he", "she",
         "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "who", "what", "which", "where", "why", "how",
-        "not", "no", "yes", "all", "some", "many", "most", "more", "one", "two", "three", "mr", "mrs", "ms", "dr", "sir",
+        "not", "no", "yes", "today", "yesterday", "all", "some", "many", "most", "more", "one", "two", "three", "mr", "mrs", "ms", "dr", "sir",
+        "president", "prime", "minister", "spokesman", "spokeswoman", "chairman", "mayor", "general",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "said", "says",
-        // Russian.
+        // Russian (and titles of office).
         "и", "в", "во", "на", "по", "с", "со", "к", "ко", "о", "об", "от", "до", "из", "за", "для", "при", "но", "а", "или",
         "он", "она", "оно", "они", "мы", "вы", "я", "это", "этот", "эта", "эти", "тот", "так", "как", "также", "однако",
-        "если", "когда", "после", "перед", "уже", "еще", "ещё", "не", "нет", "да", "все", "всё", "по", "понедельник",
+        "если", "когда", "сегодня", "вчера", "после", "перед", "уже", "еще", "ещё", "не", "нет", "да", "все", "всё", "по", "президент", "премьер-министр", "министр", "глава", "мэр",
+        "понедельник",
         "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "января", "февраля", "марта", "апреля", "мая",
         "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
-        // Armenian.
+        // Armenian (and titles of office).
         "և", "եւ", "ու", "այս", "այդ", "այն", "նա", "նրանք", "մենք", "դուք", "ես", "բայց", "իսկ", "որ", "թե", "եթե", "երբ",
-        "հետո", "նաև", "նաեւ", "սակայն", "քանի", "որպես", "մասին", "համար", "հետ", "վրա", "մեջ", "ըստ", "հունվարի",
+        "հետո", "այսօր", "երեկ", "նաև", "նաեւ", "սակայն", "քանի", "որպես", "մասին", "համար", "հետ", "վրա", "մեջ", "ըստ", "նախագահ", "վարչապետ", "նախարար", "հունվարի",
         "փետրվարի", "մարտի", "ապրիլի", "մայիսի", "հունիսի", "հուլիսի", "օգոստոսի", "սեպտեմբերի", "հոկտեմբերի",
         "նոյեմբերի", "դեկտեմբերի",
     ], StringComparer.OrdinalIgnoreCase);
@@ -71,6 +73,17 @@ public static partial class TagSuggester
 
             var name = string.Join(' ', words).TrimEnd('\'', '’', '-');
             counts[name] = counts.TryGetValue(name, out var seen) ? seen with { Count = seen.Count + 1 } : (name, 1, match.Index);
+        }
+
+        // A surname alone ("Zakharova") counts for the one full name that ends with it ("Maria Zakharova").
+        foreach (var single in counts.Values.Where(c => !c.Name.Contains(' ', StringComparison.Ordinal)).ToList())
+        {
+            var full = counts.Values.Where(c => c.Name.EndsWith(" " + single.Name, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+            if (full.Count == 1)
+            {
+                counts[full[0].Name] = full[0] with { Count = full[0].Count + single.Count, First = Math.Min(full[0].First, single.First) };
+                counts.Remove(single.Name);
+            }
         }
 
         return [.. counts.Values.Where(c => c.Count >= MinMentions)
