@@ -14,6 +14,9 @@ namespace Digest.Importing;
 /// </summary>
 public sealed class SiteArticles
 {
+    /// <summary>A lead this long (normalised) is one story's: "YEREVAN, November 24. The border commission will meet…".</summary>
+    private const int MinLeadLength = 80;
+
     private readonly ConcurrentDictionary<string, string> _stories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(DateOnly Day, string Slug), byte> _urls = new();
 
@@ -38,7 +41,7 @@ public sealed class SiteArticles
                 index._stories.TryAdd(UrlKey(url), path);
             }
 
-            if (TextKey(matter.Body) is { } key)
+            foreach (var key in TextKeys(matter.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             {
                 index._stories.TryAdd(key, path);
             }
@@ -69,21 +72,25 @@ public sealed class SiteArticles
         _urls.TryAdd((day, slug), 0);
     }
 
-    /// <summary>The keys one story is known by: its link, and its text.</summary>
-    public static IReadOnlyList<string> Keys(ImportedStory story)
+    /// <summary>The keys one story is known by: its link, its text, and its lead.</summary>
+    public static IReadOnlyList<string> Keys(ImportedStory story) =>
+        [.. story.SourceUrl.Length > 0 ? [UrlKey(story.SourceUrl)] : Array.Empty<string>(), .. TextKeys(story.Paragraphs)];
+
+    /// <summary>
+    /// The whole text, and the lead paragraph alone when it is long enough to be one story's own: the lead still finds
+    /// an article whose end an editor has changed since, or a wire's later version with paragraphs added.
+    /// </summary>
+    private static IEnumerable<string> TextKeys(IReadOnlyList<string> paragraphs)
     {
-        var keys = new List<string>(2);
-        if (story.SourceUrl.Length > 0)
+        if (TextKey("text:", string.Join("\n\n", paragraphs), 20) is { } text)
         {
-            keys.Add(UrlKey(story.SourceUrl));
+            yield return text;
         }
 
-        if (TextKey(string.Join("\n\n", story.Paragraphs)) is { } text)
+        if (paragraphs.Count > 0 && TextKey("lead:", paragraphs[0], MinLeadLength) is { } lead)
         {
-            keys.Add(text);
+            yield return lead;
         }
-
-        return keys;
     }
 
     /// <summary>A link without its fragment, scheme case or trailing slash.</summary>
@@ -91,11 +98,11 @@ public sealed class SiteArticles
         ? uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped).TrimEnd('/')
         : url.Trim());
 
-    /// <summary>A fingerprint of the normalised body; none for a body too short to tell stories apart.</summary>
-    private static string? TextKey(string markdown)
+    /// <summary>A fingerprint of normalised text; none for a text too short to tell stories apart.</summary>
+    private static string? TextKey(string kind, string markdown, int minLength)
     {
         var text = StoryText.Normalize(markdown);
-        return text.Length < 20 ? null : "text:" + Fingerprint.Of(System.Text.Encoding.UTF8.GetBytes(text)).ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+        return text.Length < minLength ? null : kind + Fingerprint.Of(System.Text.Encoding.UTF8.GetBytes(text)).ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Scalar(FrontMatter matter, string key) =>
