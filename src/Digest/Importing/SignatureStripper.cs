@@ -2,14 +2,19 @@ namespace Digest.Importing;
 
 /// <summary>
 /// Removes what a digest's readers add at the end of the stories they collect: signature quotes, mail footers,
-/// "unsubscribe" lines. A trailing paragraph goes when it ends two or more different stories of the batch (told apart by
-/// their first paragraph, so that two copies of one story prove nothing), when it begins with a text listed under
+/// "unsubscribe" lines. A trailing paragraph goes when it ends three or more different stories of the batch (told apart
+/// by their titles and by their first paragraphs, so that copies of one story, however laid out or retitled, prove
+/// nothing; two related stories may well end on the same background paragraph), when it begins with a text listed under
 /// <c>import: signatures:</c> in digest.yml (it and all after it), or when it follows a mail signature line "-- ".
 /// Only paragraphs at the end go: one that recurs in the middle of a story is part of it.
 /// </summary>
 public sealed class SignatureStripper
 {
-    private const int MinStories = 2;
+    /// <summary>
+    /// Measured on the BBC corpus: 116 paragraphs end two of its stories (background shared by related stories, or one
+    /// story under two titles), 4 end three, and the two correspondents' biographies end seven.
+    /// </summary>
+    private const int MinStories = 3;
 
     private readonly HashSet<string> _recurring;
     private readonly string[] _listed;
@@ -20,8 +25,8 @@ public sealed class SignatureStripper
     /// <param name="signatures">Texts from digest.yml that start a signature.</param>
     public static SignatureStripper Learn(IReadOnlyList<ImportedStory> batch, IReadOnlyList<string> signatures)
     {
-        // Trailing paragraph → the first paragraphs of the stories it ends.
-        var endings = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        // Trailing paragraph → the titles and the first paragraphs of the stories it ends.
+        var endings = new Dictionary<string, (HashSet<string> Titles, HashSet<string> Leads)>(StringComparer.Ordinal);
         foreach (var story in batch)
         {
             if (story.Paragraphs.Count < 2)
@@ -29,6 +34,7 @@ public sealed class SignatureStripper
                 continue;
             }
 
+            var title = StoryText.Normalize(story.Title);
             var lead = StoryText.Normalize(story.Paragraphs[0]);
             // Up to the last three paragraphs: a signature of several paragraphs, or a footer under a quote.
             for (var i = story.Paragraphs.Count - 1; i >= Math.Max(1, story.Paragraphs.Count - 3); i--)
@@ -39,16 +45,17 @@ public sealed class SignatureStripper
                     continue;
                 }
 
-                if (!endings.TryGetValue(paragraph, out var leads))
+                if (!endings.TryGetValue(paragraph, out var stories))
                 {
-                    endings[paragraph] = leads = new HashSet<string>(StringComparer.Ordinal);
+                    endings[paragraph] = stories = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
                 }
 
-                leads.Add(lead);
+                stories.Titles.Add(title);
+                stories.Leads.Add(lead);
             }
         }
 
-        var recurring = endings.Where(e => e.Value.Count >= MinStories).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var recurring = endings.Where(e => Math.Min(e.Value.Titles.Count, e.Value.Leads.Count) >= MinStories).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         return new SignatureStripper(recurring, [.. signatures.Select(StoryText.Normalize).Where(s => s.Length > 0)]);
     }
 

@@ -17,6 +17,9 @@ public sealed class SiteArticles
     /// <summary>A lead this long (normalised) is one story's: "YEREVAN, November 24. The border commission will meet…".</summary>
     private const int MinLeadLength = 80;
 
+    /// <summary>A last paragraph this long, with the title, is one story's.</summary>
+    private const int MinEndingLength = 20;
+
     private readonly ConcurrentDictionary<string, string> _stories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(DateOnly Day, string Slug), byte> _urls = new();
 
@@ -41,7 +44,7 @@ public sealed class SiteArticles
                 index._stories.TryAdd(UrlKey(url), path);
             }
 
-            foreach (var key in TextKeys(matter.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            foreach (var key in TextKeys(title, matter.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             {
                 index._stories.TryAdd(key, path);
             }
@@ -72,15 +75,17 @@ public sealed class SiteArticles
         _urls.TryAdd((day, slug), 0);
     }
 
-    /// <summary>The keys one story is known by: its link, its text, and its lead.</summary>
+    /// <summary>The keys one story is known by: its link, its text, its lead, its title with its last paragraph.</summary>
     public static IReadOnlyList<string> Keys(ImportedStory story) =>
-        [.. story.SourceUrl.Length > 0 ? [UrlKey(story.SourceUrl)] : Array.Empty<string>(), .. TextKeys(story.Paragraphs)];
+        [.. story.SourceUrl.Length > 0 ? [UrlKey(story.SourceUrl)] : Array.Empty<string>(), .. TextKeys(story.Title, story.Paragraphs)];
 
     /// <summary>
-    /// The whole text, and the lead paragraph alone when it is long enough to be one story's own: the lead still finds
-    /// an article whose end an editor has changed since, or a wire's later version with paragraphs added.
+    /// The whole text; the lead paragraph alone when it is long enough to be one story's own, which still finds an
+    /// article whose end an editor has changed since, or a wire's later version with paragraphs added; and the title with
+    /// the last paragraph, which finds the same story laid out another way (its standfirst apart, another dateline), while
+    /// two stories of one title ("Daily briefing") stay apart by their endings.
     /// </summary>
-    private static IEnumerable<string> TextKeys(IReadOnlyList<string> paragraphs)
+    private static IEnumerable<string> TextKeys(string title, IReadOnlyList<string> paragraphs)
     {
         if (TextKey("text:", string.Join("\n\n", paragraphs), 20) is { } text)
         {
@@ -90,6 +95,11 @@ public sealed class SiteArticles
         if (paragraphs.Count > 0 && TextKey("lead:", paragraphs[0], MinLeadLength) is { } lead)
         {
             yield return lead;
+        }
+
+        if (paragraphs.Count > 0 && StoryText.Normalize(paragraphs[^1]).Length >= MinEndingLength)
+        {
+            yield return TextKey("ending:", title + "\n" + paragraphs[^1], 0)!;
         }
     }
 
