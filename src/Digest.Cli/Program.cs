@@ -9,6 +9,7 @@ var root = new RootCommand("Digest: a static site generator for news digests.")
     CheckCommand.Create(),
     PublishCommand.Create(),
     InitCommand.Create(),
+    ImportCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

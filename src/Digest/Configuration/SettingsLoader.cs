@@ -18,13 +18,15 @@ public static class SettingsLoader
     [
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "author",
         "copyright", "feed_size", "related_count", "allow_html", "archives", "term_feeds", "custom_domain", "params",
-        "follow_links_outside", "keep", "front_matter_keys", "categories", "languages", "term_aliases",
+        "follow_links_outside", "keep", "front_matter_keys", "categories", "languages", "term_aliases", "import",
     ];
 
     /// <summary>The settings that take a list (or one comma-separated text).</summary>
     private static readonly string[] ListKeys = ["keep", "front_matter_keys", "categories"];
 
     private static readonly string[] LanguageKeys = ["title", "description", "prefix"];
+
+    private static readonly string[] KnownImportKeys = ["signatures", "tags"];
 
     /// <summary>Loads settings; a missing file gives the defaults. Problems go to <paramref name="diagnostics"/>.</summary>
     public static SiteSettings Load(string siteDirectory, IReadOnlyList<KeyValuePair<string, string>> overrides, DiagnosticBag diagnostics)
@@ -132,7 +134,7 @@ public static class SettingsLoader
             return [.. names.Where(n => n.Length > 0)];
         }
 
-        if (value.Node is not YamlScalarNode && value.Key is not ("params" or "term_aliases") && !ListKeys.Contains(value.Key) && KnownKeys.Contains(value.Key))
+        if (value.Node is not YamlScalarNode && value.Key is not ("params" or "term_aliases" or "import") && !ListKeys.Contains(value.Key) && KnownKeys.Contains(value.Key))
         {
             diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidSetting,
                 $"'{value.Key}' must be a single value, but it is {(value.Node is YamlMappingNode ? "a map" : "a list")}. Write it on one line, like '{value.Key}: value'.");
@@ -192,6 +194,14 @@ public static class SettingsLoader
                 return Names("a list of category names, such as [Politics, Economy, Culture]") is { } categories ? settings with { Categories = categories } : settings;
             case "term_aliases":
                 return ReadTermAliases(settings, value, diagnostics);
+            case "import":
+                if (value.Node is YamlMappingNode section)
+                {
+                    return settings with { Import = ReadImport(section, value.Path, diagnostics) };
+                }
+
+                Invalid("must be a map such as 'import: { signatures: [\"Unsubscribe\"], tags: 5 }'");
+                return settings;
             case "params":
                 if (value.Node is YamlMappingNode map)
                 {
@@ -343,6 +353,56 @@ public static class SettingsLoader
 
     private static bool IsLanguageCode(string code) =>
         code.Length is >= 2 and <= 35 && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && char.IsAsciiLetter(code[0]) && !code.EndsWith('-');
+
+    /// <summary>The <c>import:</c> map: <c>signatures</c> (a list of texts) and <c>tags</c> (how many to suggest).</summary>
+    private static ImportSettings ReadImport(YamlMappingNode section, string path, DiagnosticBag diagnostics)
+    {
+        var import = new ImportSettings();
+        foreach (var (keyNode, node) in section.Children)
+        {
+            var key = ((keyNode as YamlScalarNode)?.Value ?? "").ToLowerInvariant();
+            var (line, column) = ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+            var scalar = SourceText.WithoutControlCharacters((node as YamlScalarNode)?.Value?.Trim() ?? "");
+            switch (key)
+            {
+                case "signatures":
+                    var texts = node switch
+                    {
+                        YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(n => SourceText.WithoutControlCharacters(n.Value?.Trim() ?? "")),
+                        YamlScalarNode => [scalar],
+                        _ => null,
+                    };
+                    if (texts is null)
+                    {
+                        diagnostics.Error(path, line, column, DiagnosticCodes.InvalidSetting,
+                            "'import.signatures' must be a list of texts that begin a signature, such as [\"Unsubscribe\", \"Sent from my phone\"].");
+                        break;
+                    }
+
+                    import = import with { Signatures = [.. texts.Where(t => t.Length > 0)] };
+                    break;
+                case "tags":
+                    if (int.TryParse(scalar, NumberStyles.Integer, CultureInfo.InvariantCulture, out var tags) && tags >= 0)
+                    {
+                        import = import with { Tags = tags };
+                        break;
+                    }
+
+                    diagnostics.Error(path, line, column, DiagnosticCodes.InvalidSetting,
+                        $"'import.tags' must be a whole number of tags to suggest per story (0 for none), got '{scalar}'.");
+                    break;
+                default:
+                    var suggestion = Spelling.Closest(key, KnownImportKeys);
+                    diagnostics.Warning(path, line, column, DiagnosticCodes.UnknownSetting,
+                        $"unknown setting 'import.{key}'." + (suggestion is null
+                            ? $" Known settings under import: {string.Join(", ", KnownImportKeys)}."
+                            : $" Did you mean 'import.{suggestion}'?"));
+                    break;
+            }
+        }
+
+        return import;
+    }
 
     private sealed record SettingValue(string Key, YamlNode Node, string Path, int Line, int Column);
 }

@@ -57,6 +57,8 @@ public sealed record SiteSettings
 
     /// <summary>The site's language editions: those of <see cref="Languages"/>, or the whole site as one edition at its root.</summary>
     public IReadOnlyList<SiteLanguage> Editions => Languages.Count > 0 ? Languages : [new SiteLanguage(Language, "", Title, Description)];
+    /// <summary>The <c>import:</c> section, for <c>digest import</c>.</summary>
+    public ImportSettings Import { get; init; } = new();
 
     /// <summary>The path part of <see cref="BaseUrl"/> without its trailing '/': "" or "/repo".</summary>
     public string BasePath => BaseUrl.AbsolutePath.TrimEnd('/');

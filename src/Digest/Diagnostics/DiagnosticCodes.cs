@@ -78,6 +78,18 @@ public static class DiagnosticCodes
     public const string CnameMismatch = "DG4209";
     public const string UncommittedSources = "DG4210";
 
+    // DG50xx: digest import
+    public const string ImportUnreadable = "DG5001";
+    public const string ImportTooLarge = "DG5002";
+    public const string ImportNotText = "DG5003";
+    public const string ImportNoTitle = "DG5004";
+    public const string ImportEncodingGuessed = "DG5005";
+    public const string ImportBadFeed = "DG5006";
+    public const string ImportFetchFailed = "DG5007";
+    public const string ImportDuplicate = "DG5008";
+    public const string ImportNoDate = "DG5009";
+    public const string ImportWriteFailed = "DG5010";
+
     // DG9xxx: IO and command line
     public const string IoError = "DG9001";
     public const string UsageError = "DG9002";
