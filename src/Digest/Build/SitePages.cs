@@ -1,6 +1,7 @@
 using Digest.Hashing;
 using Digest.Outputs;
 using Digest.SiteModel;
+using Digest.SiteModel.Stories;
 using Digest.Templates;
 using Scriban.Runtime;
 
@@ -26,15 +27,15 @@ internal static class SitePages
         site.Articles.Select(article => new PageSpec(article.Url, article.Source.Layout ?? "article", article.Source.SourcePath,
             article.Source.Updated ?? article.Source.Date, true, () => [article, article.Older, article.Newer, .. article.Related], () => [], () => new Fingerprint(),
             model => Globals(site, "article", article.Url, article.Source.Title, article.Source.Summary,
-                image: article.Source.Image, ogType: "article", lang: article.Source.Lang,
-                jsonLd: JsonLd.NewsArticle(article, urls, site.Settings.Title),
+                image: article.Source.Image, ogType: "article", article: article,
+                jsonLd: JsonLd.NewsArticle(site, article, urls),
                 extra: g => g["article"] = model.Full(article))));
 
     private static IEnumerable<PageSpec> StandalonePages(Site site) =>
         site.Pages.Select(page => new PageSpec(page.Url, page.Source.Layout ?? "page", page.Source.SourcePath,
             page.Source.Updated ?? page.Source.Date, true, () => [page], () => [], () => new Fingerprint(),
             model => Globals(site, "page", page.Url, page.Source.Title, page.Source.Summary,
-                image: page.Source.Image, lang: page.Source.Lang,
+                image: page.Source.Image, article: page,
                 extra: g => g["article"] = model.Summary(page))));
 
     private static IEnumerable<PageSpec> TermPages(Site site, IReadOnlyList<Term> terms, string kind, string label) =>
@@ -44,6 +45,8 @@ internal static class SitePages
                 g["term"] = model.Term(term);
                 var page = (ScriptObject)g["page"]!;
                 page["feed_url"] = site.Settings.TermFeeds ? term.FeedUrl : "";
+                page["rss_url"] = site.Settings.TermFeeds ? term.RssUrl : "";
+                page["json_feed_url"] = site.Settings.TermFeeds ? term.JsonFeedUrl : "";
                 page["feed_title"] = site.Settings.TermFeeds ? $"{site.Settings.Title}: {term.Name}" : "";
             }));
 
@@ -71,9 +74,12 @@ internal static class SitePages
         new("/404.html", "404", "/404.html", null, false, () => [], () => [], () => new Fingerprint(),
             _ => Globals(site, "404", "/404.html", "Page not found", "The page you asked for does not exist."));
 
-    private static IEnumerable<PageSpec> Paginated(Site site, string baseUrl, IReadOnlyList<SiteArticle> articles, string layout,
-        string kind, string title, string description, IReadOnlyList<Term> terms, Func<Fingerprint> listKey, Action<TemplateModel, ScriptObject>? extra) =>
-        Pagination.Paginate(baseUrl, articles.Count, site.Settings.PageSize).Select(pagination =>
+    /// <param name="all">The list's articles; with <c>stories: {lists: stories}</c>, one entry per story is shown of them.</param>
+    private static IEnumerable<PageSpec> Paginated(Site site, string baseUrl, IReadOnlyList<SiteArticle> all, string layout,
+        string kind, string title, string description, IReadOnlyList<Term> terms, Func<Fingerprint> listKey, Action<TemplateModel, ScriptObject>? extra)
+    {
+        var articles = site.Settings.Stories.OneEntryPerStory ? Story.OneEntryEach(all) : all;
+        return Pagination.Paginate(baseUrl, articles.Count, site.Settings.PageSize).Select(pagination =>
         {
             var pageTitle = pagination.PageNumber > 1 ? $"{title} (page {pagination.PageNumber})" : title;
             var slice = pagination.Slice(articles);
@@ -84,12 +90,13 @@ internal static class SitePages
                     extra?.Invoke(model, g);
                 }));
         });
+    }
 
     private static DateTimeOffset? Newest(IReadOnlyList<SiteArticle> articles) =>
         articles.Count == 0 ? null : articles.Max(a => a.Source.Updated ?? a.Source.Date);
 
     private static ScriptObject Globals(Site site, string kind, string url, string title, string description,
-        string image = "", string ogType = "website", string lang = "", string jsonLd = "", Action<ScriptObject>? extra = null)
+        string image = "", string ogType = "website", SiteArticle? article = null, string jsonLd = "", Action<ScriptObject>? extra = null)
     {
         var globals = new ScriptObject
         {
@@ -103,8 +110,10 @@ internal static class SitePages
                 ["og_type"] = ogType,
                 ["json_ld"] = jsonLd,
                 ["feed_url"] = "",
+                ["rss_url"] = "",
+                ["json_feed_url"] = "",
                 ["feed_title"] = "",
-                ["lang"] = lang.Length > 0 ? lang : site.Settings.Language,
+                ["lang"] = site.LanguageOf(article),
             },
         };
         extra?.Invoke(globals);

@@ -61,9 +61,9 @@ internal static class SiteWriter
         var memoOfLastRender = memo.LastRender is { } last && last.Fits(patch, everyPageAndReading) ? last : null;
         memo.LastRender = null;
         var readAgain = memoOfLastRender?.ReadAgain(site) ?? [];
-        run.Work.ArticlesKeyed = memoOfLastRender is null ? site.Articles.Count : readAgain.Count + patch!.ArticlesWithNewTerms.Count;
+        run.Work.ArticlesKeyed = memoOfLastRender is null ? site.Articles.Count : readAgain.Count + patch!.Rekeyed.Count();
         var keys = timings.Measure("model keys", () => new ModelKeys(site, everyPageAndReading, SourceHashes(cached.Inputs),
-            memoOfLastRender is null ? null : (memoOfLastRender.Keys, readAgain.Concat(patch!.ArticlesWithNewTerms))), _ => run.Work.ArticlesKeyed);
+            memoOfLastRender is null ? null : (memoOfLastRender.Keys, readAgain.Concat(patch!.Rekeyed))), _ => run.Work.ArticlesKeyed);
         var stale = memoOfLastRender?.Stale(site, readAgain, patch!, keys);
         var renderer = new PageRenderer(templates.Library, TemplateBuiltins.Create(model, urls), options.StrictVariables);
         var pageKeys = PageRendering.Render(new PageRenderJob(run, pages, model, keys,
@@ -107,27 +107,37 @@ internal static class SiteWriter
         }
 
         var watch = Stopwatch.StartNew();
-        var feed = new FeedContext(site.Settings, urls, DigestVersion.Generator);
+        var feed = new FeedContext(site, urls, DigestVersion.Generator);
         // A feed shows only its newest articles: an edit of an older one leaves it as it was.
-        var newest = keys.Add(new Fingerprint(), feed.Newest(site.Articles)).Value;
-        WriteUnlessUnchanged("feed.xml", "feed.xml", new Fingerprint().AddHash(newest), output => AtomFeed.Write(output, feed, site.Settings.Title, "/feed.xml", "/", site.Articles));
-        WriteUnlessUnchanged("rss.xml", "rss.xml", new Fingerprint().AddHash(newest), output => RssFeed.Write(output, feed, site.Articles));
-        WriteUnlessUnchanged("feed.json", "feed.json", new Fingerprint().AddHash(newest), output => JsonFeed.Write(output, feed, site.Articles));
+        void WriteFeeds(FeedChannel channel, UInt128 inputs)
+        {
+            WriteUnlessUnchanged(channel.AtomUrl.TrimStart('/'), channel.AtomUrl, new Fingerprint().AddHash(inputs), output => AtomFeed.Write(output, feed, channel));
+            WriteUnlessUnchanged(channel.RssUrl.TrimStart('/'), channel.RssUrl, new Fingerprint().AddHash(inputs), output => RssFeed.Write(output, feed, channel));
+            WriteUnlessUnchanged(channel.JsonUrl.TrimStart('/'), channel.JsonUrl, new Fingerprint().AddHash(inputs), output => JsonFeed.Write(output, feed, channel));
+        }
+
+        WriteFeeds(FeedChannel.OfSite(site), keys.Add(new Fingerprint(), feed.Newest(site.Articles)).Value);
         if (site.Settings.TermFeeds)
         {
             Parallel.ForEach(site.Tags.Concat(site.Categories), term =>
-                WriteUnlessUnchanged(term.FeedUrl.TrimStart('/'), term.FeedUrl, keys.Add(new Fingerprint().AddHash(keys.Of(term)), feed.Newest(term.Articles)),
-                    output => AtomFeed.Write(output, feed, $"{site.Settings.Title}: {term.Name}", term.FeedUrl, term.Url, term.Articles)));
+                WriteFeeds(FeedChannel.Of(site, term), keys.Add(new Fingerprint().AddHash(keys.Of(term)), feed.Newest(term.Articles)).Value));
+        }
+
+        var news = site.Settings.GoogleNews ? NewsSitemap.Articles(site, loaded.Now) : [];
+        if (news.Count > 0)
+        {
+            WriteUnlessUnchanged(NewsSitemap.Path.TrimStart('/'), NewsSitemap.Path, keys.Add(new Fingerprint(), news), output => NewsSitemap.Write(output, feed, news));
         }
 
         // Keyed by the pages' own URLs: the absolute ones, a string per page, are made only when the sitemap is.
         var listed = pages.Where(p => p.InSitemap).ToList();
         WriteUnlessUnchanged("sitemap.xml", "sitemap.xml", listed.Aggregate(new Fingerprint(), (key, page) => key.Add(page.Url).Add(page.LastModified?.UtcTicks ?? -1)),
             output => Sitemap.Write(output, listed.Select(p => (urls.AbsUrl(p.Url), p.LastModified))));
-        WriteClaimed("robots.txt", "robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {urls.AbsUrl("/sitemap.xml")}\n"));
+        var newsSitemapLine = news.Count > 0 ? $"Sitemap: {urls.AbsUrl(NewsSitemap.Path)}\n" : "";
+        WriteClaimed("robots.txt", "robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {urls.AbsUrl("/sitemap.xml")}\n{newsSitemapLine}"));
         // GitHub Pages would otherwise run Jekyll over the output and drop files and folders starting with '_'.
         WriteClaimed(".nojekyll", ".nojekyll", []);
-        timings.Add("feeds+sitemap", 4 + (site.Settings.TermFeeds ? site.Tags.Count + site.Categories.Count : 0), watch.Elapsed);
+        timings.Add("feeds+sitemap", 5 + 3 * (site.Settings.TermFeeds ? site.Tags.Count + site.Categories.Count : 0), watch.Elapsed);
 
         watch.Restart();
         var theme = templates.Library.Theme;

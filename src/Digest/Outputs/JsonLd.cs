@@ -14,7 +14,8 @@ public static class JsonLd
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static string NewsArticle(SiteArticle article, UrlFunctions urls, string publisher)
+    /// <summary>Every category is an <c>articleSection</c>; the source, when there is one, is what the article <c>isBasedOn</c>.</summary>
+    public static string NewsArticle(Site site, SiteArticle article, UrlFunctions urls)
     {
         var source = article.Source;
         using var buffer = new MemoryStream();
@@ -29,10 +30,7 @@ public static class JsonLd
             w.WriteString("mainEntityOfPage", urls.AbsUrl(article.Url));
             w.WriteString("datePublished", Dates.ToRfc3339(source.Date!.Value));
             w.WriteString("dateModified", Dates.ToRfc3339(source.Updated ?? source.Date!.Value));
-            if (source.Lang.Length > 0)
-            {
-                w.WriteString("inLanguage", source.Lang);
-            }
+            w.WriteString("inLanguage", site.LanguageOf(article));
 
             if (source.Image.Length > 0)
             {
@@ -66,11 +64,17 @@ public static class JsonLd
 
             w.WriteStartObject("publisher");
             w.WriteString("@type", "Organization");
-            w.WriteString("name", publisher);
+            w.WriteString("name", site.Settings.Title);
             w.WriteEndObject();
             if (article.Categories.Count > 0)
             {
-                w.WriteString("articleSection", article.Categories[0].Name);
+                w.WriteStartArray("articleSection");
+                foreach (var category in article.Categories)
+                {
+                    w.WriteStringValue(category.Name);
+                }
+
+                w.WriteEndArray();
             }
 
             if (article.Tags.Count > 0)

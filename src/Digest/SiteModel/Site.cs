@@ -1,4 +1,5 @@
 using Digest.Configuration;
+using Digest.SiteModel.Stories;
 
 namespace Digest.SiteModel;
 
@@ -17,4 +18,12 @@ public sealed class Site
     public required IReadOnlyList<Archive> Days { get; init; }
     public required IReadOnlyList<Archive> Months { get; init; }
     public required IReadOnlyList<Archive> Years { get; init; }
+    /// <summary>Articles that report one event, newest first (<see cref="StoryGrouping"/>).</summary>
+    public required IReadOnlyList<Story> Stories { get; init; }
+
+    /// <summary>
+    /// The language of a page: the article's own <c>lang</c>, else the site's. Every output that names a language asks
+    /// here (og:locale, feeds, the Google News sitemap), so that a site of several languages changes only this.
+    /// </summary>
+    public string LanguageOf(SiteArticle? article) => article is { Source.Lang.Length: > 0 } ? article.Source.Lang : Settings.Language;
 }

@@ -1,6 +1,7 @@
 using Digest.Configuration;
 using Digest.Content;
 using Digest.Diagnostics;
+using Digest.SiteModel.Stories;
 
 namespace Digest.SiteModel;
 
@@ -37,6 +38,7 @@ public static class SiteModelBuilder
         var tags = TermGrouping.Group(placed, TermKind.Tag, a => a.Source.Tags, (a, terms) => a.Tags = terms);
         var categories = TermGrouping.Group(placed, TermKind.Category, a => a.Source.Categories, (a, terms) => a.Categories = terms);
         RelatedArticles.Find(placed, placed, settings.RelatedCount);
+        var stories = StoryGrouping.Group(placed, settings.Stories);
 
         var days = Archives(placed, ArchiveKind.Day, d => d);
         var months = Archives(placed, ArchiveKind.Month, d => new DateOnly(d.Year, d.Month, 1));
@@ -53,6 +55,7 @@ public static class SiteModelBuilder
             Days = days,
             Months = months,
             Years = years,
+            Stories = stories,
         };
         UrlConflicts.ReportGeneratedUrls(site, diagnostics);
         return site;

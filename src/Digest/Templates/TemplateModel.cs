@@ -1,5 +1,6 @@
 using Digest.Content;
 using Digest.SiteModel;
+using Digest.SiteModel.Stories;
 using Scriban.Runtime;
 
 namespace Digest.Templates;
@@ -14,6 +15,7 @@ public sealed class TemplateModel
     private readonly ScriptObject?[] _articles;
     private readonly Dictionary<Term, SharedScriptObject> _terms;
     private readonly Dictionary<Term, SharedScriptObject> _termsOfArticles;
+    private readonly Dictionary<Story, SharedScriptObject> _stories;
 
     public TemplateModel(Site site, string generator)
     {
@@ -21,6 +23,7 @@ public sealed class TemplateModel
         _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: true));
         _termsOfArticles = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: false));
         _articles = new ScriptObject[site.Articles.Count];
+        _stories = site.Stories.ToDictionary(s => s, StoryObject);
         SiteObject = CreateSiteObject(generator);
     }
 
@@ -142,8 +145,31 @@ public sealed class TemplateModel
             ["reading_minutes"] = source.ReadingMinutes,
             ["edition_url"] = source.IsPage || !_site.Settings.Archives ? "" : article.EditionUrl,
             ["params"] = Map(source.Params),
+            ["story"] = article.Story is { } story ? _stories[story] : null,
         };
     }
+
+    /// <summary>
+    /// A story as each of its articles shows it: every report's title, source and link, newest first. Reports are plain
+    /// objects rather than the articles' summaries, which hold the story in turn.
+    /// </summary>
+    private SharedScriptObject StoryObject(Story story) => new()
+    {
+        ["size"] = story.Articles.Count,
+        ["articles"] = new ScriptArray(story.Articles.Select(article =>
+        {
+            var date = TimeZoneInfo.ConvertTime(article.Source.Date!.Value, _site.Settings.TimeZone);
+            return new ScriptObject
+            {
+                ["title"] = article.Source.Title,
+                ["url"] = article.Url,
+                ["source"] = article.Source.Source,
+                ["source_url"] = article.Source.SourceUrl,
+                ["date_iso"] = Dates.ToRfc3339(date),
+                ["date_text"] = Dates.ToText(date),
+            };
+        })),
+    };
 
     /// <param name="withCount">
     /// False for the terms of an article: with its count, every page that shows an article would change whenever any
@@ -157,6 +183,8 @@ public sealed class TemplateModel
             ["slug"] = term.Slug,
             ["url"] = term.Url,
             ["feed_url"] = withFeed ? term.FeedUrl : "",
+            ["rss_url"] = withFeed ? term.RssUrl : "",
+            ["json_feed_url"] = withFeed ? term.JsonFeedUrl : "",
         };
         if (withCount)
         {

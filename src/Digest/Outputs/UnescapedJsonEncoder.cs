@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+
+namespace Digest.Outputs;
+
+/// <summary>
+/// Escapes only what JSON requires (quotes, backslashes, control characters) and lone surrogates: Cyrillic, Armenian
+/// and emoji stay as they are, readable in the file. The framework's encoders, even the relaxed one, escape characters
+/// outside the Basic Multilingual Plane (emoji) as surrogate pairs. Not for JSON inside HTML, where '&lt;' must be escaped.
+/// </summary>
+internal sealed class UnescapedJsonEncoder : JavaScriptEncoder
+{
+    public static UnescapedJsonEncoder Instance { get; } = new();
+
+    public override int MaxOutputCharactersPerInputCharacter => 6;
+
+    public override bool WillEncode(int unicodeScalar) => unicodeScalar < 0x20 || unicodeScalar is '"' or '\\';
+
+    public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
+    {
+        var span = new ReadOnlySpan<char>(text, textLength);
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || WillEncode(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
+    {
+        var output = new Span<char>(buffer, bufferLength);
+        ReadOnlySpan<char> escaped = unicodeScalar switch
+        {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\t' => "\\t",
+            '\r' => "\\r",
+            < 0x10000 => $"\\u{unicodeScalar:X4}",
+            // Only characters WillEncode names come here; a scalar beyond U+FFFF is written as itself.
+            _ => char.ConvertFromUtf32(unicodeScalar),
+        };
+        numberOfCharactersWritten = escaped.Length;
+        return escaped.TryCopyTo(output);
+    }
+}
