@@ -169,7 +169,7 @@ public static class SettingsLoader
                     return settings with { Stories = settings.Stories with { Similarity = similarity } };
                 }
 
-                Invalid("must be a number greater than 0 and at most 1, such as 0.3");
+                Invalid("must be a number greater than 0 and at most 1, such as 0.45");
                 return settings;
             case "stories.lists":
                 if (scalar is "articles" or "stories")
