@@ -1,7 +1,6 @@
 using Digest.Hashing;
 using Digest.Outputs;
 using Digest.SiteModel;
-using Digest.SiteModel.Stories;
 using Digest.Templates;
 using Scriban.Runtime;
 

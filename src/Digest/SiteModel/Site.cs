@@ -1,5 +1,4 @@
 using Digest.Configuration;
-using Digest.SiteModel.Stories;
 
 namespace Digest.SiteModel;
 

@@ -1,5 +1,4 @@
 using Digest.Content;
-using Digest.SiteModel.Stories;
 
 namespace Digest.SiteModel;
 

@@ -1,7 +1,6 @@
 using Digest.Configuration;
 using Digest.Content;
 using Digest.Diagnostics;
-using Digest.SiteModel.Stories;
 
 namespace Digest.SiteModel;
 

@@ -1,6 +1,5 @@
 using Digest.Content;
 using Digest.SiteModel;
-using Digest.SiteModel.Stories;
 using Scriban.Runtime;
 
 namespace Digest.Templates;

@@ -5,7 +5,6 @@ using Digest.Configuration;
 using Digest.Content;
 using Digest.Diagnostics;
 using Digest.SiteModel;
-using Digest.SiteModel.Stories;
 using Xunit.Abstractions;
 
 namespace Digest.Tests.SiteModel;

@@ -1,6 +1,6 @@
 using Digest.Configuration;
 
-namespace Digest.SiteModel.Stories;
+namespace Digest.SiteModel;
 
 /// <summary>
 /// Finds the articles that report one event: near-duplicate titles and ledes (<see cref="StorySignature"/>) from

@@ -1,6 +1,6 @@
 using Digest.Content;
 
-namespace Digest.SiteModel.Stories;
+namespace Digest.SiteModel;
 
 /// <summary>
 /// A MinHash signature of an article's title and lede: the least value of each of <see cref="Length"/> hash functions

@@ -1,4 +1,4 @@
-namespace Digest.SiteModel.Stories;
+namespace Digest.SiteModel;
 
 /// <summary>Articles of several sources that report one event (see <see cref="StoryGrouping"/>): two or more, newest first.</summary>
 public sealed class Story(IReadOnlyList<SiteArticle> articles)
