@@ -3,9 +3,10 @@ using System.Text.Encodings.Web;
 namespace Digest.Outputs;
 
 /// <summary>
-/// Escapes only what JSON requires (quotes, backslashes, control characters) and lone surrogates: Cyrillic, Armenian
-/// and emoji stay as they are, readable in the file. The framework's encoders, even the relaxed one, escape characters
-/// outside the Basic Multilingual Plane (emoji) as surrogate pairs. Not for JSON inside HTML, where '&lt;' must be escaped.
+/// Escapes what JSON requires (quotes, backslashes, control characters), lone surrogates, and '&lt;', '&gt;' and '&amp;',
+/// so that no output file holds markup raw even if it is read as HTML; every other character stays as it is: Cyrillic,
+/// Armenian and emoji are readable in the file. The framework's encoders, even the relaxed one, escape characters outside
+/// the Basic Multilingual Plane (emoji) as surrogate pairs.
 /// </summary>
 internal sealed class UnescapedJsonEncoder : JavaScriptEncoder
 {
@@ -13,7 +14,7 @@ internal sealed class UnescapedJsonEncoder : JavaScriptEncoder
 
     public override int MaxOutputCharactersPerInputCharacter => 6;
 
-    public override bool WillEncode(int unicodeScalar) => unicodeScalar < 0x20 || unicodeScalar is '"' or '\\';
+    public override bool WillEncode(int unicodeScalar) => unicodeScalar < 0x20 || unicodeScalar is '"' or '\\' or '<' or '>' or '&';
 
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
     {
