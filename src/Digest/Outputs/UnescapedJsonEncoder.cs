@@ -14,7 +14,9 @@ internal sealed class UnescapedJsonEncoder : JavaScriptEncoder
 
     public override int MaxOutputCharactersPerInputCharacter => 6;
 
-    public override bool WillEncode(int unicodeScalar) => unicodeScalar < 0x20 || unicodeScalar is '"' or '\\' or '<' or '>' or '&';
+    /// <summary>Also DEL, the C1 controls and the two noncharacters U+FFFE and U+FFFF, which no output file may hold raw.</summary>
+    public override bool WillEncode(int unicodeScalar) =>
+        unicodeScalar is < 0x20 or (>= 0x7F and <= 0x9F) or 0xFFFE or 0xFFFF or '"' or '\\' or '<' or '>' or '&';
 
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
     {

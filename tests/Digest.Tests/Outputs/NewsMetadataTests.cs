@@ -160,6 +160,18 @@ public sealed class NewsMetadataTests : IDisposable
     }
 
     [Fact]
+    public void TheJsonEncoderEscapesMarkupControlsAndLoneSurrogatesOnly()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Digest.Outputs.UnescapedJsonEncoder.Instance }))
+        {
+            writer.WriteStringValue("Ереван 🚆 \"q\" <b>&\u0001\u0085\uFFFF\uD800");
+        }
+
+        Assert.Equal("\"Ереван 🚆 \\\"q\\\" \\u003Cb\\u003E\\u0026\\u0001\\u0085\\uFFFF\\uFFFD\"", System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    [Fact]
     public void EveryTagAndCategoryHasAtomRssAndJsonFeedsLinkedFromItsPage()
     {
         foreach (var (page, name) in new[] { ("tags/rail/", "rail"), ("categories/economy/", "Economy") })
