@@ -12,6 +12,7 @@ namespace Digest.Build;
 /// <param name="DiagnosticsBeforeSite">What was reported before the model was built: a build that reports nothing more records its key.</param>
 /// <param name="InputDiagnostics">What reading the input files reported.</param>
 /// <param name="Output">Null when the build must not write there (reported).</param>
+/// <param name="Now">The time the build decided which articles to show by: what is recent is recent as of then.</param>
 internal sealed record LoadedSite(Site? Site, ModelPatch? Patch, LoadedTemplates? Templates, OutputFolder? Output, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
     DateTimeOffset SiteKeyFrom, DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite,
-    IReadOnlyList<Diagnostic> InputDiagnostics);
+    IReadOnlyList<Diagnostic> InputDiagnostics, DateTimeOffset Now);

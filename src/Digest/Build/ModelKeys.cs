@@ -51,7 +51,7 @@ internal sealed class ModelKeys
 
     public UInt128 EveryPage { get; }
 
-    /// <summary>An article's own state: what its summary and its JSON-LD are made of; not its neighbours, nor its terms' counts.</summary>
+    /// <summary>An article's own state: what its summary and its JSON-LD are made of, its story included; not its neighbours, nor its terms' counts.</summary>
     public UInt128 Of(SiteArticle? article) =>
         article is null ? UInt128.Zero : article.Source.IsPage ? OwnState(article) : _articles[article.Index];
 
@@ -96,6 +96,12 @@ internal sealed class ModelKeys
         foreach (var term in article.Categories.Concat(article.Tags))
         {
             key.AddHash(_termsOfArticles[term]);
+        }
+
+        // An article shows its story: each report's title, source, date and URL.
+        foreach (var report in article.Story?.Articles ?? [])
+        {
+            key.AddHash(_sourceHash(report.Source)).Add(report.Url);
         }
 
         return key.Value;

@@ -56,8 +56,9 @@ internal sealed class RenderMemo
             ReadersOf(article);
         }
 
-        // A changed term is a new object in every list that holds it; only a changed name changes what an article's pages show.
-        foreach (var article in patch.ArticlesWithNewTerms.Where(a => keys.Of(a) != Keys.Of(a)))
+        // A changed term is a new object in every list that holds it; only a changed name changes what an article's pages
+        // show. A story mate's pages show the edited article in its story.
+        foreach (var article in patch.Rekeyed.Where(a => keys.Of(a) != Keys.Of(a)))
         {
             ReadersOf(article);
         }

@@ -2,6 +2,7 @@ using Digest.Caching;
 using Digest.Configuration;
 using Digest.Content;
 using Digest.Diagnostics;
+using Digest.Outputs;
 using Digest.SiteModel;
 using Digest.Templates;
 using Digest.Writing;
@@ -103,7 +104,7 @@ public static class SiteBuilder
                 _ => cached.Outputs.Count))
         {
             run.Work.OutputsVerified = cached.Outputs.Count;
-            return new LoadedSite(null, null, null, output, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], []);
+            return new LoadedSite(null, null, null, output, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], [], now);
         }
 
         var templates = timings.Measure("templates", () => run.Templates.Load(theme, themeKey, diagnostics), t => t.Library.Theme.FileNames.Count);
@@ -138,6 +139,12 @@ public static class SiteBuilder
             }
         }
 
+        // The Google News sitemap changes when an article's two days in it pass.
+        if (settings.GoogleNews && articles.Where(a => !a.IsPage && a.Date > now - NewsSitemap.Window).Min(a => a.Date + NewsSitemap.Window) is { } leaves && leaves < expires)
+        {
+            expires = leaves;
+        }
+
         var before = diagnostics.ToSortedList();
         var modelDiagnostics = new DiagnosticBag();
         var (site, patch) = timings.Measure("model", () => memo.LastSite is { } last && ModelPatcher.TryPatch(last, articles, settings, modelDiagnostics) is { } patched
@@ -153,6 +160,6 @@ public static class SiteBuilder
         // A model that reported something is not kept: one reused from it would not report it again.
         memo.LastSite = reported.Count == 0 ? site : null;
         LayoutCheck.Report(site, templates.Library, diagnostics);
-        return new LoadedSite(site, patch, templates, output, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)]);
+        return new LoadedSite(site, patch, templates, output, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)], now);
     }
 }

@@ -37,7 +37,7 @@ internal static class SitePages
             () => [], () => new Fingerprint(),
             model => Globals(site, edition, model, "article", article.Url, article.Source.Title, article.Source.Summary,
                 image: article.Source.Image, ogType: "article", lang: article.LanguageCode,
-                jsonLd: JsonLd.NewsArticle(article, urls, edition.Language.Title),
+                jsonLd: JsonLd.NewsArticle(site, article, urls, edition.Language.Title),
                 alternates: ArticleAlternates(article),
                 extra: g => g["article"] = model.Full(article))));
 
@@ -60,6 +60,8 @@ internal static class SitePages
                     g["term"] = model.Term(term);
                     var page = (ScriptObject)g["page"]!;
                     page["feed_url"] = site.Settings.TermFeeds ? term.FeedUrl : "";
+                    page["rss_url"] = site.Settings.TermFeeds ? term.RssUrl : "";
+                    page["json_feed_url"] = site.Settings.TermFeeds ? term.JsonFeedUrl : "";
                     page["feed_title"] = site.Settings.TermFeeds ? TermFeedTitle(strings, edition.Language.Title, term) : "";
                 });
         });
@@ -97,10 +99,13 @@ internal static class SitePages
         new("/404.html", "404", "/404.html", null, false, () => [], () => [], () => new Fingerprint(),
             model => Globals(site, site.Editions[0], model, "404", "/404.html", strings.Text("not_found_title") ?? "", strings.Text("not_found_description") ?? ""));
 
-    private static IEnumerable<PageSpec> Paginated(Site site, Edition edition, UiStrings strings, string baseUrl, IReadOnlyList<SiteArticle> articles,
+    /// <param name="all">The list's articles; with <c>stories: {lists: stories}</c>, one entry per story is shown of them.</param>
+    private static IEnumerable<PageSpec> Paginated(Site site, Edition edition, UiStrings strings, string baseUrl, IReadOnlyList<SiteArticle> all,
         string layout, string kind, string title, string description, IReadOnlyList<Term> terms, Func<Fingerprint> listKey,
-        IReadOnlyList<(string Lang, string Url)> alternates, Action<TemplateModel, ScriptObject>? extra) =>
-        Pagination.Paginate(baseUrl, articles.Count, site.Settings.PageSize).Select(pagination =>
+        IReadOnlyList<(string Lang, string Url)> alternates, Action<TemplateModel, ScriptObject>? extra)
+    {
+        var articles = site.Settings.Stories.OneEntryPerStory ? Story.OneEntryEach(all) : all;
+        return Pagination.Paginate(baseUrl, articles.Count, site.Settings.PageSize).Select(pagination =>
         {
             var pageTitle = pagination.PageNumber > 1
                 ? strings.Text("page_title_numbered", new Dictionary<string, string> { ["title"] = title, ["number"] = strings.Number(pagination.PageNumber) }) ?? title
@@ -115,6 +120,7 @@ internal static class SitePages
                     extra?.Invoke(model, g);
                 }));
         });
+    }
 
     /// <summary>The same page in each other edition that has one: <paramref name="urlIn"/> gives its URL there, or null.</summary>
     private static List<(string Lang, string Url)> Alternates(Site site, Edition edition, Func<Edition, string?> urlIn) =>
@@ -154,6 +160,8 @@ internal static class SitePages
                 ["og_type"] = ogType,
                 ["json_ld"] = jsonLd,
                 ["feed_url"] = "",
+                ["rss_url"] = "",
+                ["json_feed_url"] = "",
                 ["feed_title"] = "",
                 ["lang"] = lang.Length > 0 ? lang : edition.Code,
                 // hreflang links: this page in the site's other languages.

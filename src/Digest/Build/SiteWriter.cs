@@ -63,9 +63,9 @@ internal static class SiteWriter
         var memoOfLastRender = memo.LastRender is { } last && last.Fits(patch, everyPageAndReading) ? last : null;
         memo.LastRender = null;
         var readAgain = memoOfLastRender?.ReadAgain(site) ?? [];
-        run.Work.ArticlesKeyed = memoOfLastRender is null ? site.Articles.Count : readAgain.Count + patch!.ArticlesWithNewTerms.Count;
+        run.Work.ArticlesKeyed = memoOfLastRender is null ? site.Articles.Count : readAgain.Count + patch!.Rekeyed.Count();
         var keys = timings.Measure("model keys", () => new ModelKeys(site, everyPageAndReading, SourceHashes(cached.Inputs),
-            memoOfLastRender is null ? null : (memoOfLastRender.Keys, readAgain.Concat(patch!.ArticlesWithNewTerms))), _ => run.Work.ArticlesKeyed);
+            memoOfLastRender is null ? null : (memoOfLastRender.Keys, readAgain.Concat(patch!.Rekeyed))), _ => run.Work.ArticlesKeyed);
         var stale = memoOfLastRender?.Stale(site, readAgain, patch!, keys);
         var renderer = new PageRenderer(templates.Library, TemplateBuiltins.Create(translations, urls), options.StrictVariables);
         var pageKeys = PageRendering.Render(new PageRenderJob(run, pages, model, keys,
@@ -109,35 +109,44 @@ internal static class SiteWriter
         }
 
         var watch = Stopwatch.StartNew();
+        // A feed shows only its newest articles: an edit of an older one leaves it as it was.
+        void WriteFeeds(FeedContext feed, FeedChannel channel, UInt128 inputs)
+        {
+            WriteUnlessUnchanged(channel.AtomUrl.TrimStart('/'), channel.AtomUrl, new Fingerprint().AddHash(inputs), output => AtomFeed.Write(output, feed, channel));
+            WriteUnlessUnchanged(channel.RssUrl.TrimStart('/'), channel.RssUrl, new Fingerprint().AddHash(inputs), output => RssFeed.Write(output, feed, channel));
+            WriteUnlessUnchanged(channel.JsonUrl.TrimStart('/'), channel.JsonUrl, new Fingerprint().AddHash(inputs), output => JsonFeed.Write(output, feed, channel));
+        }
+
+        var siteFeed = new FeedContext(site, urls, DigestVersion.Generator);
         foreach (var edition in site.Editions)
         {
             var language = edition.Language;
-            var feed = new FeedContext(site.Settings with { Title = language.Title, Description = language.Description, Language = language.Code },
-                urls, DigestVersion.Generator, language.Prefix);
-            // A feed shows only its newest articles: an edit of an older one leaves it as it was.
-            var newest = keys.Add(new Fingerprint(), feed.Newest(edition.Articles)).Value;
-            var (atom, rss, json) = (edition.Url("/feed.xml"), edition.Url("/rss.xml"), edition.Url("/feed.json"));
-            WriteUnlessUnchanged(atom.TrimStart('/'), atom, new Fingerprint().AddHash(newest),
-                output => AtomFeed.Write(output, feed, language.Title, atom, edition.Url("/"), edition.Articles));
-            WriteUnlessUnchanged(rss.TrimStart('/'), rss, new Fingerprint().AddHash(newest), output => RssFeed.Write(output, feed, edition.Articles));
-            WriteUnlessUnchanged(json.TrimStart('/'), json, new Fingerprint().AddHash(newest), output => JsonFeed.Write(output, feed, edition.Articles));
+            var feed = siteFeed with { Settings = site.Settings with { Title = language.Title, Description = language.Description, Language = language.Code } };
+            WriteFeeds(feed, FeedChannel.Of(edition), keys.Add(new Fingerprint(), feed.Newest(edition.Articles)).Value);
             if (site.Settings.TermFeeds)
             {
-                var titles = translations.For(language.Code);
+                var strings = translations.For(language.Code);
                 Parallel.ForEach(edition.Tags.Concat(edition.Categories), term =>
-                    WriteUnlessUnchanged(term.FeedUrl.TrimStart('/'), term.FeedUrl, keys.Add(new Fingerprint().AddHash(keys.Of(term)), feed.Newest(term.Articles)),
-                        output => AtomFeed.Write(output, feed, SitePages.TermFeedTitle(titles, language.Title, term), term.FeedUrl, term.Url, term.Articles)));
+                    WriteFeeds(feed, FeedChannel.Of(term, SitePages.TermFeedTitle(strings, language.Title, term)),
+                        keys.Add(new Fingerprint().AddHash(keys.Of(term)), feed.Newest(term.Articles)).Value));
             }
+        }
+
+        var news = site.Settings.GoogleNews ? NewsSitemap.Articles(site, loaded.Now) : [];
+        if (news.Count > 0)
+        {
+            WriteUnlessUnchanged(NewsSitemap.Path.TrimStart('/'), NewsSitemap.Path, keys.Add(new Fingerprint(), news), output => NewsSitemap.Write(output, siteFeed, news));
         }
 
         // Keyed by the pages' own URLs: the absolute ones, a string per page, are made only when the sitemap is.
         var listed = pages.Where(p => p.InSitemap).ToList();
         WriteUnlessUnchanged("sitemap.xml", "sitemap.xml", listed.Aggregate(new Fingerprint(), (key, page) => key.Add(page.Url).Add(page.LastModified?.UtcTicks ?? -1)),
             output => Sitemap.Write(output, listed.Select(p => (urls.AbsUrl(p.Url), p.LastModified))));
-        WriteClaimed("robots.txt", "robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {urls.AbsUrl("/sitemap.xml")}\n"));
+        var newsSitemapLine = news.Count > 0 ? $"Sitemap: {urls.AbsUrl(NewsSitemap.Path)}\n" : "";
+        WriteClaimed("robots.txt", "robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {urls.AbsUrl("/sitemap.xml")}\n{newsSitemapLine}"));
         // GitHub Pages would otherwise run Jekyll over the output and drop files and folders starting with '_'.
         WriteClaimed(".nojekyll", ".nojekyll", []);
-        timings.Add("feeds+sitemap", 1 + site.Editions.Count * 3 + (site.Settings.TermFeeds ? site.Terms.Count() : 0), watch.Elapsed);
+        timings.Add("feeds+sitemap", 2 + 3 * (site.Editions.Count + (site.Settings.TermFeeds ? site.Terms.Count() : 0)), watch.Elapsed);
 
         watch.Restart();
         var theme = templates.Library.Theme;

@@ -19,6 +19,7 @@ public static class SettingsLoader
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "author",
         "copyright", "feed_size", "related_count", "allow_html", "archives", "term_feeds", "custom_domain", "params",
         "follow_links_outside", "keep", "front_matter_keys", "categories", "languages", "term_aliases", "import",
+        "google_news", "stories", "stories.enabled", "stories.window_days", "stories.similarity", "stories.lists",
     ];
 
     /// <summary>The settings that take a list (or one comma-separated text).</summary>
@@ -134,7 +135,7 @@ public static class SettingsLoader
             return [.. names.Where(n => n.Length > 0)];
         }
 
-        if (value.Node is not YamlScalarNode && value.Key is not ("params" or "term_aliases" or "import") && !ListKeys.Contains(value.Key) && KnownKeys.Contains(value.Key))
+        if (value.Node is not YamlScalarNode && value.Key is not ("params" or "term_aliases" or "import" or "stories") && !ListKeys.Contains(value.Key) && KnownKeys.Contains(value.Key))
         {
             diagnostics.Error(value.Path, value.Line, value.Column, DiagnosticCodes.InvalidSetting,
                 $"'{value.Key}' must be a single value, but it is {(value.Node is YamlMappingNode ? "a map" : "a list")}. Write it on one line, like '{value.Key}: value'.");
@@ -183,6 +184,31 @@ public static class SettingsLoader
             case "archives": return Bool() is { } archives ? settings with { Archives = archives } : settings;
             case "term_feeds": return Bool() is { } termFeeds ? settings with { TermFeeds = termFeeds } : settings;
             case "follow_links_outside": return Bool() is { } follow ? settings with { FollowLinksOutside = follow } : settings;
+            case "google_news": return Bool() is { } news ? settings with { GoogleNews = news } : settings;
+            case "stories" when value.Node is YamlMappingNode storyMap:
+                // Each key of the map is the setting stories.<key>, as --set writes it.
+                return storyMap.Children.Where(pair => !YamlValues.IsNull(pair.Value)).Aggregate(settings, (s, pair) => Apply(s, new SettingValue(
+                    "stories." + ((pair.Key as YamlScalarNode)?.Value ?? "").ToLowerInvariant(), pair.Value, value.Path, (int)pair.Key.Start.Line, (int)pair.Key.Start.Column), diagnostics));
+            case "stories" or "stories.enabled":
+                return Bool() is { } grouped ? settings with { Stories = settings.Stories with { Enabled = grouped } } : settings;
+            case "stories.window_days":
+                return PositiveInt() is { } days ? settings with { Stories = settings.Stories with { WindowDays = days } } : settings;
+            case "stories.similarity":
+                if (double.TryParse(scalar, NumberStyles.Float, CultureInfo.InvariantCulture, out var similarity) && similarity is > 0 and <= 1)
+                {
+                    return settings with { Stories = settings.Stories with { Similarity = similarity } };
+                }
+
+                Invalid("must be a number greater than 0 and at most 1, such as 0.45");
+                return settings;
+            case "stories.lists":
+                if (scalar is "articles" or "stories")
+                {
+                    return settings with { Stories = settings.Stories with { OneEntryPerStory = scalar == "stories" } };
+                }
+
+                Invalid("must be 'articles' (every article in lists) or 'stories' (one entry per story)");
+                return settings;
             case "keep":
                 return Names("a list of paths in the output folder, such as [CNAME, google1234.html, downloads/**]") is { } patterns ? settings with { Keep = patterns } : settings;
             case "front_matter_keys":

@@ -41,6 +41,10 @@ public sealed record SiteSettings
     public IReadOnlyList<string>? Categories { get; init; }
     /// <summary>A custom domain for GitHub Pages (written as CNAME when publishing).</summary>
     public string CustomDomain { get; init; } = "";
+    /// <summary>Grouping of articles that report one event (<c>stories:</c>).</summary>
+    public StorySettings Stories { get; init; } = new();
+    /// <summary>A Google News sitemap, <c>news-sitemap.xml</c>, of the articles of the last two days.</summary>
+    public bool GoogleNews { get; init; } = true;
     /// <summary>The <c>params:</c> map, passed to templates as <c>site.params</c>.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 

@@ -8,14 +8,15 @@ internal static class AtomFeed
 {
     private const string Namespace = "http://www.w3.org/2005/Atom";
 
-    public static void Write(Stream output, FeedContext feed, string title, string feedUrl, string pageUrl, IReadOnlyList<SiteArticle> articles)
+    public static void Write(Stream output, FeedContext feed, FeedChannel channel)
     {
-        var newest = feed.Newest(articles);
+        var (title, feedUrl, pageUrl) = (channel.Title, channel.AtomUrl, channel.PageUrl);
+        var newest = feed.Newest(channel.Articles);
         var updated = newest.Count > 0 ? newest.Max(FeedContext.LastChange) : DateTimeOffset.UnixEpoch;
         XmlOutput.Write(output, w =>
         {
             w.WriteStartElement("feed", Namespace);
-            w.WriteAttributeString("xml", "lang", null, feed.Settings.Language);
+            w.WriteAttributeString("xml", "lang", null, feed.Site.LanguageOf(null));
             w.WriteElementString("title", XmlOutput.Clean(title));
             if (feed.Settings.Description.Length > 0)
             {
@@ -48,6 +49,7 @@ internal static class AtomFeed
         var source = article.Source;
         var url = feed.Urls.AbsUrl(article.Url);
         w.WriteStartElement("entry");
+        w.WriteAttributeString("xml", "lang", null, feed.Site.LanguageOf(article));
         w.WriteElementString("title", XmlOutput.Clean(source.Title));
         Link(w, "alternate", url, "text/html");
         w.WriteElementString("id", url);
@@ -61,7 +63,7 @@ internal static class AtomFeed
             w.WriteEndElement();
         }
 
-        foreach (var term in article.Categories.Concat(article.Tags))
+        foreach (var term in FeedContext.TermsOf(article))
         {
             w.WriteStartElement("category");
             w.WriteAttributeString("term", term.Slug);

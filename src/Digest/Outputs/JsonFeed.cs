@@ -1,39 +1,37 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Digest.Content;
 using Digest.SiteModel;
 
 namespace Digest.Outputs;
 
-/// <summary>JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the newest articles.</summary>
+/// <summary>JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the newest articles, its text unescaped (<see cref="UnescapedJsonEncoder"/>).</summary>
 internal static class JsonFeed
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), NewLine = "\n" };
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = UnescapedJsonEncoder.Instance, NewLine = "\n" };
 
-    public static void Write(Stream output, FeedContext feed, IReadOnlyList<SiteArticle> articles)
+    public static void Write(Stream output, FeedContext feed, FeedChannel channel)
     {
         var settings = feed.Settings;
         using (var w = new Utf8JsonWriter(output, Options))
         {
             w.WriteStartObject();
             w.WriteString("version", "https://jsonfeed.org/version/1.1");
-            w.WriteString("title", settings.Title);
-            w.WriteString("home_page_url", feed.Urls.AbsUrl(feed.Prefix + "/"));
-            w.WriteString("feed_url", feed.Urls.AbsUrl(feed.Prefix + "/feed.json"));
+            w.WriteString("title", channel.Title);
+            w.WriteString("home_page_url", feed.Urls.AbsUrl(channel.PageUrl));
+            w.WriteString("feed_url", feed.Urls.AbsUrl(channel.JsonUrl));
             if (settings.Description.Length > 0)
             {
                 w.WriteString("description", settings.Description);
             }
 
-            w.WriteString("language", settings.Language);
+            w.WriteString("language", feed.Site.LanguageOf(null));
             if (settings.Author.Length > 0)
             {
                 WriteAuthors(w, [settings.Author]);
             }
 
             w.WriteStartArray("items");
-            foreach (var article in feed.Newest(articles))
+            foreach (var article in feed.Newest(channel.Articles))
             {
                 var source = article.Source;
                 var url = feed.Urls.AbsUrl(article.Url);
@@ -65,7 +63,7 @@ internal static class JsonFeed
                 }
 
                 w.WriteStartArray("tags");
-                foreach (var term in article.Categories.Concat(article.Tags))
+                foreach (var term in FeedContext.TermsOf(article))
                 {
                     w.WriteStringValue(term.Name);
                 }

@@ -14,7 +14,9 @@ public static class JsonLd
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static string NewsArticle(SiteArticle article, UrlFunctions urls, string publisher)
+    /// <summary>Every category is an <c>articleSection</c>; the source, when there is one, is what the article <c>isBasedOn</c>.</summary>
+    /// <param name="publisher">The name of the site's edition the article is in.</param>
+    public static string NewsArticle(Site site, SiteArticle article, UrlFunctions urls, string publisher)
     {
         var source = article.Source;
         using var buffer = new MemoryStream();
@@ -29,10 +31,7 @@ public static class JsonLd
             w.WriteString("mainEntityOfPage", urls.AbsUrl(article.Url));
             w.WriteString("datePublished", Dates.ToRfc3339(source.Date!.Value));
             w.WriteString("dateModified", Dates.ToRfc3339(source.Updated ?? source.Date!.Value));
-            if (source.Lang.Length > 0)
-            {
-                w.WriteString("inLanguage", source.Lang);
-            }
+            w.WriteString("inLanguage", site.LanguageOf(article));
 
             if (source.Image.Length > 0)
             {
@@ -70,7 +69,13 @@ public static class JsonLd
             w.WriteEndObject();
             if (article.Categories.Count > 0)
             {
-                w.WriteString("articleSection", article.Categories[0].Name);
+                w.WriteStartArray("articleSection");
+                foreach (var category in article.Categories)
+                {
+                    w.WriteStringValue(category.Name);
+                }
+
+                w.WriteEndArray();
             }
 
             if (article.Tags.Count > 0)

@@ -12,9 +12,10 @@ public static class ModelPatcher
 {
     /// <summary>
     /// The last build's model revised for <paramref name="articles"/>, when every article is placed as it was there (an
-    /// edit of a body, a title, a summary, or of tags and categories): its order and archives are kept, the articles'
-    /// readings replaced and, if their terms changed, the terms and related articles regrouped. Null when an article
-    /// moved, came or went: then only <see cref="SiteModelBuilder.Build"/> gives the right model.
+    /// edit of a body, a title, a summary, or of tags and categories): its order, archives and stories are kept, the
+    /// articles' readings replaced and, if their terms changed, the terms and related articles regrouped. Null when an
+    /// article moved, came or went, or an edit changed which articles report one story: then only
+    /// <see cref="SiteModelBuilder.Build"/> gives the right model.
     /// </summary>
     /// <param name="previous">
     /// The model of the last build, made with the same settings and without any diagnostic. It is revised in place and
@@ -50,9 +51,16 @@ public static class ModelPatcher
             before.Source = source;
         }
 
+        // Other stories make other lists (one entry per story) and other pages: only a new model is sure to be right.
+        if (replaced.Count > 0 && !StoryGrouping.Unchanged(previous.Articles, settings.Stories))
+        {
+            return null;
+        }
+
+        var storyMates = replaced.SelectMany(r => r.Placed.Story?.Articles ?? []).Distinct().Where(a => replaced.All(r => r.Placed != a)).ToList();
         return retagged || recategorized
-            ? RegroupTerms(previous, retagged, recategorized, settings, diagnostics)
-            : (With(previous, previous.Editions), new ModelPatch(previous, [], [], []));
+            ? RegroupTerms(previous, retagged, recategorized, storyMates, settings, diagnostics)
+            : (With(previous, previous.Editions), new ModelPatch(previous, [], [], [], storyMates));
     }
 
     /// <summary>
@@ -62,7 +70,8 @@ public static class ModelPatcher
     /// </summary>
     /// <returns>Null when, in a site of several languages, a term page came or went: the same term's pages in the other
     /// editions link to it (hreflang), and only a new model finds them.</returns>
-    private static (Site, ModelPatch)? RegroupTerms(Site previous, bool retagged, bool recategorized, SiteSettings settings, DiagnosticBag diagnostics)
+    private static (Site, ModelPatch)? RegroupTerms(Site previous, bool retagged, bool recategorized, IReadOnlyList<SiteArticle> storyMates,
+        SiteSettings settings, DiagnosticBag diagnostics)
     {
         var before = previous.Articles.Select(a => (a.Tags, a.Categories, a.Related)).ToArray();
         var changes = new TermGrouping.TermChanges();
@@ -104,7 +113,7 @@ public static class ModelPatcher
 
         var site = With(previous, editions);
         UrlConflicts.ReportGeneratedUrls(site, diagnostics);
-        return (site, new ModelPatch(previous, withNewTerms, withNewRelated, changes.Replaced));
+        return (site, new ModelPatch(previous, withNewTerms, withNewRelated, changes.Replaced, storyMates));
     }
 
     private static bool SameSlugs(IReadOnlyList<Term> now, IReadOnlyList<Term> before) =>
@@ -116,6 +125,7 @@ public static class ModelPatcher
         Articles = previous.Articles,
         Pages = previous.Pages,
         Editions = editions,
+        Stories = previous.Stories,
     };
 
     /// <summary>Whether a new reading of a file puts the article where it was: its order, its URL, its archives; not its terms.</summary>

@@ -21,4 +21,12 @@ public sealed class Site
 
     public Edition EditionOf(string language) =>
         Editions.FirstOrDefault(e => e.Code.Equals(language, StringComparison.OrdinalIgnoreCase)) ?? Editions[0];
+    /// <summary>Articles that report one event, newest first (<see cref="StoryGrouping"/>).</summary>
+    public required IReadOnlyList<Story> Stories { get; init; }
+
+    /// <summary>
+    /// The language of a page: the article's own (<see cref="SiteArticle.LanguageCode"/>), else the default edition's.
+    /// Every output that names a language asks here (og:locale, feeds, the Google News sitemap).
+    /// </summary>
+    public string LanguageOf(SiteArticle? article) => article?.LanguageCode ?? Editions[0].Code;
 }

@@ -32,6 +32,7 @@ public static class SiteModelBuilder
 
         UrlConflicts.ReportDuplicateUrls(placed.Concat(pages), diagnostics);
         TranslationLinks.Link([.. placed, .. pages], settings, diagnostics);
+        var stories = StoryGrouping.Group(placed, settings.Stories);
 
         var site = new Site
         {
@@ -39,6 +40,7 @@ public static class SiteModelBuilder
             Articles = placed,
             Pages = pages,
             Editions = [.. settings.Editions.Select(language => Edition(language, placed, pages, settings))],
+            Stories = stories,
         };
         UrlConflicts.ReportGeneratedUrls(site, diagnostics);
         return site;

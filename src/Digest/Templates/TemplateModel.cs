@@ -17,6 +17,7 @@ public sealed class TemplateModel
     private readonly Dictionary<Term, SharedScriptObject> _termsOfArticles;
     private readonly Translations _translations;
     private readonly Dictionary<Edition, ScriptObject> _siteObjects;
+    private readonly Dictionary<Story, SharedScriptObject> _stories;
 
     public TemplateModel(Site site, string generator, Translations translations)
     {
@@ -25,6 +26,7 @@ public sealed class TemplateModel
         _terms = site.Terms.ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: true));
         _termsOfArticles = site.Terms.ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: false));
         _articles = new ScriptObject[site.Articles.Count];
+        _stories = site.Stories.ToDictionary(s => s, StoryObject);
         _siteObjects = site.Editions.ToDictionary(e => e, e => (ScriptObject)CreateSiteObject(e, generator));
     }
 
@@ -177,8 +179,32 @@ public sealed class TemplateModel
             ["reading_time"] = strings.Plural("reading_time", source.ReadingMinutes) ?? "",
             ["edition_url"] = source.IsPage || !_site.Settings.Archives ? "" : article.EditionUrl,
             ["params"] = Map(source.Params),
+            ["story"] = article.Story is { } story ? _stories[story] : null,
         };
     }
+
+    /// <summary>
+    /// A story as each of its articles shows it: every report's title, source and link, newest first. Reports are plain
+    /// objects rather than the articles' summaries, which hold the story in turn.
+    /// </summary>
+    private SharedScriptObject StoryObject(Story story) => new()
+    {
+        ["size"] = story.Articles.Count,
+        ["articles"] = new ScriptArray(story.Articles.Select(article =>
+        {
+            var date = TimeZoneInfo.ConvertTime(article.Source.Date!.Value, _site.Settings.TimeZone);
+            return new ScriptObject
+            {
+                ["title"] = article.Source.Title,
+                ["url"] = article.Url,
+                ["source"] = article.Source.Source,
+                ["source_url"] = article.Source.SourceUrl,
+                ["date_iso"] = Dates.ToRfc3339(date),
+                ["date_text"] = _translations.For(article.LanguageCode).Date(date.DateTime),
+                ["lang"] = article.LanguageCode,
+            };
+        })),
+    };
 
     /// <param name="withCount">
     /// False for the terms of an article: with its count, every page that shows an article would change whenever any
@@ -192,6 +218,8 @@ public sealed class TemplateModel
             ["slug"] = term.Slug,
             ["url"] = term.Url,
             ["feed_url"] = withFeed ? term.FeedUrl : "",
+            ["rss_url"] = withFeed ? term.RssUrl : "",
+            ["json_feed_url"] = withFeed ? term.JsonFeedUrl : "",
         };
         if (withCount)
         {
