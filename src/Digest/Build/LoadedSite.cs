@@ -1,4 +1,5 @@
 using Digest.Diagnostics;
+using Digest.Search;
 using Digest.SiteModel;
 using Digest.Templates;
 using Digest.Writing;
@@ -12,6 +13,7 @@ namespace Digest.Build;
 /// <param name="DiagnosticsBeforeSite">What was reported before the model was built: a build that reports nothing more records its key.</param>
 /// <param name="InputDiagnostics">What reading the input files reported.</param>
 /// <param name="Output">Null when the build must not write there (reported).</param>
+/// <param name="Search">The Pagefind that indexes the site; null when search is off or none is installed.</param>
 internal sealed record LoadedSite(Site? Site, ModelPatch? Patch, LoadedTemplates? Templates, OutputFolder? Output, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
     DateTimeOffset SiteKeyFrom, DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite,
-    IReadOnlyList<Diagnostic> InputDiagnostics);
+    IReadOnlyList<Diagnostic> InputDiagnostics, Pagefind? Search);

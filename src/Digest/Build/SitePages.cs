@@ -9,7 +9,8 @@ namespace Digest.Build;
 /// <summary>Every HTML page of a site, one <c>*Pages</c> method per kind, in a fixed order.</summary>
 internal static class SitePages
 {
-    public static IEnumerable<PageSpec> All(Site site, UrlFunctions urls) =>
+    /// <param name="search">Whether the site has a search index, and so a search page.</param>
+    public static IEnumerable<PageSpec> All(Site site, UrlFunctions urls, bool search) =>
         HomePages(site)
             .Concat(ArticlePages(site, urls))
             .Concat(StandalonePages(site))
@@ -17,6 +18,7 @@ internal static class SitePages
             .Concat(TermPages(site, site.Categories, "category", "Category"))
             .Concat(TermIndexPages(site))
             .Concat(site.Settings.Archives ? ArchivePages(site) : [])
+            .Concat(search ? [SearchPage(site)] : [])
             .Append(NotFoundPage(site));
 
     private static IEnumerable<PageSpec> HomePages(Site site) =>
@@ -66,6 +68,11 @@ internal static class SitePages
             return Paginated(site, archive.Url, archive.Articles, kind, kind, title,
                 $"{archive.Articles.Count} articles from {archive.Title}.", [], () => new Fingerprint().AddHash(ModelKeys.Of(archive)), (_, g) => g["archive"] = TemplateModel.Archive(archive));
         });
+
+    /// <summary>Results come from the index in the browser: the page is the same whatever the articles, and not for search engines.</summary>
+    private static PageSpec SearchPage(Site site) =>
+        new(TemplateModel.SearchUrl, "search", TemplateModel.SearchUrl, null, false, () => [], () => [], () => new Fingerprint(),
+            _ => Globals(site, "search", TemplateModel.SearchUrl, "Search", $"Search the articles of {site.Settings.Title}."));
 
     private static PageSpec NotFoundPage(Site site) =>
         new("/404.html", "404", "/404.html", null, false, () => [], () => [], () => new Fingerprint(),

@@ -18,7 +18,7 @@ public static class SettingsLoader
     [
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "author",
         "copyright", "feed_size", "related_count", "allow_html", "archives", "term_feeds", "custom_domain", "params",
-        "follow_links_outside", "keep",
+        "follow_links_outside", "keep", "search",
     ];
 
     /// <summary>Loads settings; a missing file gives the defaults. Problems go to <paramref name="diagnostics"/>.</summary>
@@ -153,6 +153,7 @@ public static class SettingsLoader
             case "archives": return Bool() is { } archives ? settings with { Archives = archives } : settings;
             case "term_feeds": return Bool() is { } termFeeds ? settings with { TermFeeds = termFeeds } : settings;
             case "follow_links_outside": return Bool() is { } follow ? settings with { FollowLinksOutside = follow } : settings;
+            case "search": return Bool() is { } search ? settings with { Search = search } : settings;
             case "keep":
                 if (value.Node is YamlMappingNode)
                 {

@@ -34,6 +34,8 @@ public sealed record SiteSettings
     public IReadOnlyList<string> Keep { get; init; } = [];
     /// <summary>A custom domain for GitHub Pages (written as CNAME when publishing).</summary>
     public string CustomDomain { get; init; } = "";
+    /// <summary>Index the site with Pagefind and give the theme a search page (<c>search: true</c>).</summary>
+    public bool Search { get; init; }
     /// <summary>The <c>params:</c> map, passed to templates as <c>site.params</c>.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 

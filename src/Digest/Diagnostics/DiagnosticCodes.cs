@@ -69,6 +69,10 @@ public static class DiagnosticCodes
     public const string CnameMismatch = "DG4209";
     public const string UncommittedSources = "DG4210";
 
+    // DG44xx: the search index (search: true)
+    public const string SearchToolMissing = "DG4401";
+    public const string SearchIndexFailed = "DG4402";
+
     // DG9xxx: IO and command line
     public const string IoError = "DG9001";
     public const string UsageError = "DG9002";

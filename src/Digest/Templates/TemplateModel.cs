@@ -15,16 +15,20 @@ public sealed class TemplateModel
     private readonly Dictionary<Term, SharedScriptObject> _terms;
     private readonly Dictionary<Term, SharedScriptObject> _termsOfArticles;
 
-    public TemplateModel(Site site, string generator)
+    /// <param name="search">Whether the site has a search index and page (<c>site.search</c>).</param>
+    public TemplateModel(Site site, string generator, bool search)
     {
         _site = site;
         _terms = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: true));
         _termsOfArticles = site.Tags.Concat(site.Categories).ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: false));
         _articles = new ScriptObject[site.Articles.Count];
-        SiteObject = CreateSiteObject(generator);
+        SiteObject = CreateSiteObject(generator, search);
     }
 
     public ScriptObject SiteObject { get; }
+
+    /// <summary>The search page, when the site has one.</summary>
+    public const string SearchUrl = "/search/";
 
     /// <summary>An article in a list, or a neighbour: no previous, next or related of its own.</summary>
     public ScriptObject Summary(SiteArticle article)
@@ -91,7 +95,7 @@ public sealed class TemplateModel
         ["next_url"] = archive.Newer?.Url ?? "",
     };
 
-    private SharedScriptObject CreateSiteObject(string generator)
+    private SharedScriptObject CreateSiteObject(string generator, bool search)
     {
         var settings = _site.Settings;
         return new SharedScriptObject
@@ -109,6 +113,8 @@ public sealed class TemplateModel
             ["generator"] = generator,
             ["build_year"] = _site.Articles.Count > 0 ? _site.Articles[0].LocalDate.Year : 0,
             ["params"] = Map(settings.Params),
+            ["search"] = search,
+            ["search_url"] = search ? SearchUrl : "",
         };
     }
 
