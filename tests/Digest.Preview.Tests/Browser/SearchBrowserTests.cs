@@ -18,7 +18,8 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<B
     {
         using var site = TestSite.CopyOfSample();
         site.EnableSearch();
-        await using var preview = await PreviewHarness.StartAsync(site.Root);
+        // No live reload: a rebuild for the settings just written would reload the page under the typing.
+        await using var preview = await PreviewHarness.StartAsync(site.Root, liveReload: false);
         var (page, errors) = await OpenAsync(preview, "");
 
         // The keyboard alone: Tab to the search box, type, Enter.
@@ -27,19 +28,23 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.Keyboard.PressAsync("Tab");
         }
 
-        await page.Keyboard.TypeAsync("tiebreak");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(preview.Url("search/?q=tiebreak").ToString());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement?.id === 'site-search-query'"), "Tab never reached the search box");
 
+        await page.Keyboard.TypeAsync("tiebreak");
+        Assert.Equal("tiebreak", await page.Locator("#site-search-query").InputValueAsync());
+        await page.Keyboard.PressAsync("Enter");
+
+        // The results page, reached by the form, searches the query at once.
         var result = page.Locator(".pagefind-ui__result-link").First;
         await result.WaitForAsync(new LocatorWaitForOptions { Timeout = Wait });
+        Assert.Equal(preview.Url("search/?q=tiebreak").ToString(), page.Url);
         Assert.Equal(ChessTitle, (await result.TextContentAsync())?.Trim());
         // Result links carry the base path, as every link of the site does.
         Assert.Equal("/digest/" + ChessPage, await result.GetAttributeAsync("href"));
 
-        await result.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(preview.Url(ChessPage).ToString());
+        // Focus and Enter in one step: Pagefind's UI may draw its results again as more of them load.
+        await result.PressAsync("Enter");
+        await page.WaitForURLAsync(preview.Url(ChessPage).ToString(), new PageWaitForURLOptions { Timeout = Wait, WaitUntil = WaitUntilState.Commit });
         Assert.Empty(errors);
     }
 
@@ -52,7 +57,8 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<B
         using var site = TestSite.CopyOfSample();
         site.Replace("digest.yml", "language: en", $"language: {language}");
         site.EnableSearch();
-        await using var preview = await PreviewHarness.StartAsync(site.Root);
+        // No live reload: a rebuild for the settings just written would reload the page under the typing.
+        await using var preview = await PreviewHarness.StartAsync(site.Root, liveReload: false);
         var (page, errors) = await OpenAsync(preview, "search/");
 
         var input = page.Locator(".pagefind-ui__search-input");
