@@ -91,6 +91,26 @@ public sealed class TestSite : IDisposable
 
     public void Delete(string relativePath) => File.Delete(FullPath(relativePath));
 
+    /// <summary>
+    /// Turns <c>search: true</c> on, with the repository's Pagefind (which <c>npm ci</c> installs) linked in as the site's
+    /// <c>node_modules/</c>, where <c>npm install pagefind</c> would put a user's.
+    /// </summary>
+    public void EnableSearch()
+    {
+        InstallPagefind();
+        Write("digest.yml", Read("digest.yml") + "\nsearch: true\n");
+    }
+
+    /// <summary>The repository's Pagefind linked in as the site's <c>node_modules/</c>, with no setting changed.</summary>
+    public void InstallPagefind()
+    {
+        Assert.True(File.Exists(Repository.File("node_modules/.bin/pagefind")), "Pagefind is not installed: run 'npm ci' in the repository, as .ci/run does.");
+        LinkNodeModules(Root);
+    }
+
+    private static void LinkNodeModules(string siteDirectory) =>
+        Directory.CreateSymbolicLink(Path.Combine(siteDirectory, "node_modules"), Repository.File("node_modules"));
+
     /// <summary>Build options for this site on the fixed clock, into <paramref name="output"/> or the site's own output folder.</summary>
     public BuildOptions Options(bool useCache = true, string? output = null) => new()
     {
@@ -109,6 +129,11 @@ public sealed class TestSite : IDisposable
         if (Directory.Exists(FullPath("theme")))
         {
             TempFolder.Copy(FullPath("theme"), Path.Combine(copy, "theme"));
+        }
+
+        if (Directory.Exists(FullPath("node_modules")))
+        {
+            LinkNodeModules(copy);
         }
 
         var result = SiteBuilder.Build(Options(useCache: false) with { SiteDirectory = copy });

@@ -9,12 +9,12 @@ internal static class BuildKeys
 {
     /// <summary>
     /// Everything the whole output depends on: how files are read (settings, folder defaults, the tool), the theme, the
-    /// options, the output folder, and the size and time of every input file. The clock matters only through the dates
+    /// options, the output folder, the Pagefind that indexes it (zero for none), and the size and time of every input file. The clock matters only through the dates
     /// of articles, which <see cref="CachedBuild.SiteKeyFrom"/> and <see cref="CachedBuild.SiteKeyExpires"/> cover.
     /// </summary>
-    public static UInt128 SiteKey(BuildOptions options, UInt128 readKey, InputFiles inputs, UInt128 themeKey)
+    public static UInt128 SiteKey(BuildOptions options, UInt128 readKey, InputFiles inputs, UInt128 themeKey, UInt128 searchKey)
     {
-        var key = new Fingerprint().AddHash(readKey).AddHash(themeKey).Add(options.ResolvedOutputDirectory)
+        var key = new Fingerprint().AddHash(readKey).AddHash(themeKey).AddHash(searchKey).Add(options.ResolvedOutputDirectory)
             .Add(options.Drafts ? 1 : 0).Add(options.Future ? 1 : 0).Add(options.StrictVariables ? 1 : 0);
         // Every file is in one of the lists, each already sorted.
         foreach (var path in inputs.Articles.Concat(inputs.Pages).Concat(inputs.DirectoryDefaults).Concat(inputs.StaticFiles))

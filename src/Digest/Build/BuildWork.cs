@@ -25,6 +25,8 @@ public sealed class BuildWork
     public int PagesRendered { get; internal set; }
     /// <summary>Output files checked to be as the last build left them, when nothing else changed.</summary>
     public int OutputsVerified { get; internal set; }
+    /// <summary>Whether Pagefind ran: false when there is no search, or the last index still holds.</summary>
+    public bool SearchIndexed { get; internal set; }
     /// <summary>Whether the build cache was written.</summary>
     public bool CacheSaved { get; internal set; }
 }

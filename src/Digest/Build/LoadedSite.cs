@@ -1,4 +1,5 @@
 using Digest.Diagnostics;
+using Digest.Search;
 using Digest.SiteModel;
 using Digest.Templates;
 using Digest.Writing;
@@ -13,6 +14,7 @@ namespace Digest.Build;
 /// <param name="InputDiagnostics">What reading the input files reported.</param>
 /// <param name="Output">Null when the build must not write there (reported).</param>
 /// <param name="Now">The time the build decided which articles to show by: what is recent is recent as of then.</param>
+/// <param name="Search">The Pagefind that indexes the site; null when search is off or none is installed.</param>
 internal sealed record LoadedSite(Site? Site, ModelPatch? Patch, LoadedTemplates? Templates, OutputFolder? Output, IReadOnlyList<string> StaticFiles, UInt128 SiteKey,
     DateTimeOffset SiteKeyFrom, DateTimeOffset SiteKeyExpires, IReadOnlyList<Diagnostic> DiagnosticsBeforeSite,
-    IReadOnlyList<Diagnostic> InputDiagnostics, DateTimeOffset Now);
+    IReadOnlyList<Diagnostic> InputDiagnostics, DateTimeOffset Now, Pagefind? Search);

@@ -3,6 +3,7 @@ using Digest.Configuration;
 using Digest.Content;
 using Digest.Diagnostics;
 using Digest.Outputs;
+using Digest.Search;
 using Digest.SiteModel;
 using Digest.Templates;
 using Digest.Writing;
@@ -94,9 +95,16 @@ public static class SiteBuilder
             memo.LastSite = null;
         }
 
+        var search = settings.Search ? Pagefind.Find(root) : null;
+        if (settings.Search && search is null)
+        {
+            diagnostics.Warning(SiteLayout.SettingsFile, 0, 0, DiagnosticCodes.SearchToolMissing,
+                $"search: true, but Pagefind is not installed (looked for {Pagefind.Locations}). Run 'npm install pagefind' in the site folder. The site is built without search.");
+        }
+
         var theme = new Theme(Path.Combine(root, SiteLayout.ThemeFolder), settings.FollowLinksOutside, diagnostics);
         var themeKey = timings.Measure("theme", () => TemplateCache.KeyOf(theme), _ => theme.FileNames.Count);
-        var siteKey = BuildKeys.SiteKey(options, readKey, inputs, themeKey);
+        var siteKey = BuildKeys.SiteKey(options, readKey, inputs, themeKey, search?.Identity ?? UInt128.Zero);
         var now = options.Clock.GetUtcNow();
         // The same key as a successful build's means the same theme files, whose parse then reported no error.
         if (siteKey == cached.SiteKey && cached.SiteKeyFrom <= now && now < cached.SiteKeyExpires && !diagnostics.HasErrors
@@ -104,7 +112,7 @@ public static class SiteBuilder
                 _ => cached.Outputs.Count))
         {
             run.Work.OutputsVerified = cached.Outputs.Count;
-            return new LoadedSite(null, null, null, output, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], [], now);
+            return new LoadedSite(null, null, null, output, inputs.StaticFiles, siteKey, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, [], [], now, null);
         }
 
         var templates = timings.Measure("templates", () => run.Templates.Load(theme, themeKey, diagnostics), t => t.Library.Theme.FileNames.Count);
@@ -160,6 +168,6 @@ public static class SiteBuilder
         // A model that reported something is not kept: one reused from it would not report it again.
         memo.LastSite = reported.Count == 0 ? site : null;
         LayoutCheck.Report(site, templates.Library, diagnostics);
-        return new LoadedSite(site, patch, templates, output, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)], now);
+        return new LoadedSite(site, patch, templates, output, inputs.StaticFiles, siteKey, from, expires, before, [.. read.SelectMany(r => r.Diagnostics)], now, search);
     }
 }

@@ -10,18 +10,20 @@ namespace Digest.Build;
 /// <summary>Every HTML page of a site, one <c>*Pages</c> method per kind, edition by edition, in a fixed order.</summary>
 internal static class SitePages
 {
-    public static IEnumerable<PageSpec> All(Site site, UrlFunctions urls, Translations translations) =>
-        site.Editions.SelectMany(edition => EditionPages(site, edition, urls, translations.For(edition.Code)))
+    /// <param name="search">Whether the site has a search index, and so a search page per edition.</param>
+    public static IEnumerable<PageSpec> All(Site site, UrlFunctions urls, Translations translations, bool search) =>
+        site.Editions.SelectMany(edition => EditionPages(site, edition, urls, translations.For(edition.Code), search))
             .Append(NotFoundPage(site, translations.For(site.Editions[0].Code)));
 
-    private static IEnumerable<PageSpec> EditionPages(Site site, Edition edition, UrlFunctions urls, UiStrings strings) =>
+    private static IEnumerable<PageSpec> EditionPages(Site site, Edition edition, UrlFunctions urls, UiStrings strings, bool search) =>
         HomePages(site, edition, strings)
             .Concat(ArticlePages(site, edition, urls))
             .Concat(StandalonePages(site, edition))
             .Concat(TermPages(site, edition, edition.Tags, "tag", strings))
             .Concat(TermPages(site, edition, edition.Categories, "category", strings))
             .Concat(TermIndexPages(site, edition, strings))
-            .Concat(site.Settings.Archives ? ArchivePages(site, edition, strings) : []);
+            .Concat(site.Settings.Archives ? ArchivePages(site, edition, strings) : [])
+            .Concat(search ? [SearchPage(site, edition, strings)] : []);
 
     /// <summary>The title of a term's feed: "South Caucasus Digest: Economy".</summary>
     public static string TermFeedTitle(UiStrings strings, string siteTitle, Term term) =>
@@ -94,6 +96,16 @@ internal static class SitePages
                 strings.Text(descriptionKey, date) ?? "", [], () => new Fingerprint().AddHash(ModelKeys.Of(archive)), alternates,
                 (_, g) => g["archive"] = TemplateModel.Archive(archive, strings));
         });
+
+    /// <summary>Results come from the index in the browser: the page is the same whatever the articles, and not for search engines.</summary>
+    private static PageSpec SearchPage(Site site, Edition edition, UiStrings strings)
+    {
+        var url = edition.Url(TemplateModel.SearchUrl);
+        return new(url, "search", url, null, false, () => [], () => [], () => new Fingerprint(),
+            model => Globals(site, edition, model, "search", url, strings.Text("search") ?? "",
+                strings.Text("search_description", new Dictionary<string, string> { ["title"] = edition.Language.Title }) ?? "",
+                alternates: Alternates(site, edition, e => e.Url(TemplateModel.SearchUrl))));
+    }
 
     private static PageSpec NotFoundPage(Site site, UiStrings strings) =>
         new("/404.html", "404", "/404.html", null, false, () => [], () => [], () => new Fingerprint(),

@@ -53,10 +53,12 @@ internal static class SiteWriter
         var claims = new OutputClaims(cached.Outputs.Count, diagnostics);
 
         var translations = templates.Library.Translations;
-        var model = timings.Measure("template model", () => new TemplateModel(site, DigestVersion.Generator, translations), _ => site.Articles.Count);
+        // A site with nothing to search gets no index (Pagefind refuses to make an empty one), so no search page either.
+        var search = site.Articles.Count + site.Pages.Count > 0 ? loaded.Search : null;
+        var model = timings.Measure("template model", () => new TemplateModel(site, DigestVersion.Generator, translations, search is not null), _ => site.Articles.Count);
         var everyPage = model.SiteObjects.Aggregate(new Fingerprint().AddHash(templates.Key).Add(options.StrictVariables ? 1 : 0),
             (key, siteObject) => key.AddHash(ScriptValueHasher.Hash(siteObject))).Value;
-        var pages = timings.Measure("pages", () => SitePages.All(site, urls, translations).ToList(), p => p.Count);
+        var pages = timings.Measure("pages", () => SitePages.All(site, urls, translations, search is not null).ToList(), p => p.Count);
         var everyPageAndReading = new Fingerprint().AddHash(everyPage).AddHash(cached.ReadKey).Value;
         var patch = loaded.Patch;
         // Only a build that commits leaves a memo: its keys are then those of the output.
@@ -163,6 +165,11 @@ internal static class SiteWriter
             }
         });
         timings.Add("copy files", loaded.StaticFiles.Count, watch.Elapsed);
+
+        if (search is not null && !diagnostics.HasErrors)
+        {
+            SearchIndexing.Write(run, site, search, pages, writer, claims);
+        }
 
         if (diagnostics.HasErrors)
         {

@@ -19,7 +19,7 @@ public static class SettingsLoader
         "title", "description", "base_url", "language", "time_zone", "page_size", "permalink", "author",
         "copyright", "feed_size", "related_count", "allow_html", "archives", "term_feeds", "custom_domain", "params",
         "follow_links_outside", "keep", "front_matter_keys", "categories", "languages", "term_aliases", "import",
-        "google_news", "stories", "stories.enabled", "stories.window_days", "stories.similarity", "stories.lists",
+        "google_news", "stories", "stories.enabled", "stories.window_days", "stories.similarity", "stories.lists", "search",
     ];
 
     /// <summary>The settings that take a list (or one comma-separated text).</summary>
@@ -184,6 +184,7 @@ public static class SettingsLoader
             case "archives": return Bool() is { } archives ? settings with { Archives = archives } : settings;
             case "term_feeds": return Bool() is { } termFeeds ? settings with { TermFeeds = termFeeds } : settings;
             case "follow_links_outside": return Bool() is { } follow ? settings with { FollowLinksOutside = follow } : settings;
+            case "search": return Bool() is { } search ? settings with { Search = search } : settings;
             case "google_news": return Bool() is { } news ? settings with { GoogleNews = news } : settings;
             case "stories" when value.Node is YamlMappingNode storyMap:
                 // Each key of the map is the setting stories.<key>, as --set writes it.

@@ -45,6 +45,8 @@ public sealed record SiteSettings
     public StorySettings Stories { get; init; } = new();
     /// <summary>A Google News sitemap, <c>news-sitemap.xml</c>, of the articles of the last two days.</summary>
     public bool GoogleNews { get; init; } = true;
+    /// <summary>Index the site with Pagefind and give the theme a search page (<c>search: true</c>).</summary>
+    public bool Search { get; init; }
     /// <summary>The <c>params:</c> map, passed to templates as <c>site.params</c>.</summary>
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
 

@@ -78,6 +78,10 @@ public static class DiagnosticCodes
     public const string CnameMismatch = "DG4209";
     public const string UncommittedSources = "DG4210";
 
+    // DG44xx: the search index (search: true)
+    public const string SearchToolMissing = "DG4401";
+    public const string SearchIndexFailed = "DG4402";
+
     // DG50xx: digest import
     public const string ImportUnreadable = "DG5001";
     public const string ImportTooLarge = "DG5002";

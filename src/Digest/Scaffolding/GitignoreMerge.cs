@@ -27,7 +27,7 @@ public static class GitignoreMerge
             merged.Append(newline);
         }
 
-        merged.Append("# Made by digest build, never committed.").Append(newline);
+        merged.Append("# Made by digest build and npm, never committed.").Append(newline);
         foreach (var entry in missing)
         {
             merged.Append(entry).Append(newline);

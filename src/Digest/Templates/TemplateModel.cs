@@ -19,7 +19,8 @@ public sealed class TemplateModel
     private readonly Dictionary<Edition, ScriptObject> _siteObjects;
     private readonly Dictionary<Story, SharedScriptObject> _stories;
 
-    public TemplateModel(Site site, string generator, Translations translations)
+    /// <param name="search">Whether the site has a search index and pages (<c>site.search</c>).</param>
+    public TemplateModel(Site site, string generator, Translations translations, bool search)
     {
         _site = site;
         _translations = translations;
@@ -27,7 +28,7 @@ public sealed class TemplateModel
         _termsOfArticles = site.Terms.ToDictionary(t => t, t => TermObject(t, site.Settings.TermFeeds, withCount: false));
         _articles = new ScriptObject[site.Articles.Count];
         _stories = site.Stories.ToDictionary(s => s, StoryObject);
-        _siteObjects = site.Editions.ToDictionary(e => e, e => (ScriptObject)CreateSiteObject(e, generator));
+        _siteObjects = site.Editions.ToDictionary(e => e, e => (ScriptObject)CreateSiteObject(e, generator, search));
     }
 
     /// <summary>What <c>site</c> is on the pages of an edition: the site as its readers in that language see it.</summary>
@@ -38,6 +39,9 @@ public sealed class TemplateModel
 
     /// <summary>The interface text of a language.</summary>
     public UiStrings Strings(string language) => _translations.For(language);
+
+    /// <summary>The search page, when the site has one.</summary>
+    public const string SearchUrl = "/search/";
 
     /// <summary>An article in a list, or a neighbour: no previous, next or related of its own.</summary>
     public ScriptObject Summary(SiteArticle article)
@@ -104,7 +108,7 @@ public sealed class TemplateModel
         ["next_url"] = archive.Newer?.Url ?? "",
     };
 
-    private SharedScriptObject CreateSiteObject(Edition edition, string generator)
+    private SharedScriptObject CreateSiteObject(Edition edition, string generator, bool search)
     {
         var settings = _site.Settings;
         return new SharedScriptObject
@@ -133,6 +137,8 @@ public sealed class TemplateModel
                 ["url"] = e.Url("/"),
                 ["current"] = e == edition,
             })),
+            ["search"] = search,
+            ["search_url"] = search ? edition.Url(SearchUrl) : "",
         };
     }
 

@@ -102,6 +102,50 @@ public sealed class OutputWriter : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Keeps every file the last build left under <paramref name="folder"/> (a prefix ending in '/'), when each was made
+    /// with <paramref name="fingerprint"/> and is as that build left it; otherwise keeps none of them.
+    /// </summary>
+    /// <returns>The files kept; null when there were none, or not all could be kept.</returns>
+    internal IReadOnlyList<string>? TryKeepAll(string folder, UInt128 fingerprint)
+    {
+        var files = _previous.Where(p => p.Key.StartsWith(folder, StringComparison.Ordinal)).ToList();
+        if (files.Count == 0 || files.Any(f => f.Value.Fingerprint != fingerprint || !Intact(f.Key, f.Value)))
+        {
+            return null;
+        }
+
+        foreach (var (path, known) in files)
+        {
+            Interlocked.Add(ref _bytes, known.Length);
+            _produced[path] = new Produced(false, known);
+        }
+
+        return [.. files.Select(f => f.Key).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Before <see cref="Commit"/>, a file this build made: where its bytes are (the staging folder, or the output for a
+    /// file as the last build left it), and their hash.
+    /// </summary>
+    internal (string Location, UInt128 ContentHash) Made(string relativePath)
+    {
+        var produced = _produced[relativePath];
+        return (Path.Combine(produced.Changed ? _staging : _output, relativePath), produced.Record.ContentHash);
+    }
+
+    /// <summary>
+    /// An empty folder for work on the way to the output, inside the staging folder so that what a killed build leaves
+    /// there goes with it. The caller deletes it before <see cref="Commit"/>; no file of a site starts with '.digest'.
+    /// </summary>
+    internal string NewScratchFolder()
+    {
+        var scratch = Path.Combine(_staging, ".digest-scratch");
+        OutputFolder.DeleteTree(scratch);
+        Directory.CreateDirectory(scratch);
+        return scratch;
+    }
+
     /// <summary>The bytes of every file the build made, written or kept.</summary>
     public long TotalBytes => Interlocked.Read(ref _bytes);
 

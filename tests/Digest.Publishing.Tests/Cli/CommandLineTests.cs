@@ -80,9 +80,9 @@ public sealed class CommandLineTests
         var lines = output.Split('\n');
         Assert.Contains("updated .config/dotnet-tools.json: added digest.tool", lines[0], StringComparison.Ordinal);
         Assert.Equal(
-            ["created .github/workflows/pages.yml", "updated .gitignore: added output/, .output.digest-staging/, .digest-cache/", "created digest.yml"],
+            ["created .github/workflows/pages.yml", "updated .gitignore: added output/, .output.digest-staging/, .digest-cache/, node_modules/", "created digest.yml"],
             lines[1..4]);
-        Assert.StartsWith("bin/\n# Made by digest build, never committed.\noutput/\n", File.ReadAllText(Path.Combine(clone, ".gitignore")), StringComparison.Ordinal);
+        Assert.StartsWith("bin/\n# Made by digest build and npm, never committed.\noutput/\n", File.ReadAllText(Path.Combine(clone, ".gitignore")), StringComparison.Ordinal);
         Assert.Contains("\"dotnet-ef\"", File.ReadAllText(Path.Combine(clone, ".config", "dotnet-tools.json")), StringComparison.Ordinal);
         Assert.Equal("# Our news\n", File.ReadAllText(Path.Combine(clone, "README.md")));
     }

@@ -109,7 +109,7 @@ public sealed class InitTests
             [
                 "updated .config/dotnet-tools.json: added digest.tool 1.2.3",
                 "created .github/workflows/pages.yml",
-                "updated .gitignore: added .output.digest-staging/, .digest-cache/",
+                "updated .gitignore: added .output.digest-staging/, .digest-cache/, node_modules/",
                 "kept digest.yml: it is already the same",
                 "created input/articles/welcome.md",
                 "created theme/README.md",
@@ -118,7 +118,7 @@ public sealed class InitTests
         Assert.Equal("# My news\n", File.ReadAllText(temp.Combine("README.md")));
         // Every line kept as it was, line ends included; '/output' already ignores output/.
         Assert.Equal(
-            "bin/\r\n/output\r\n*.swp\r\n# Made by digest build, never committed.\r\n.output.digest-staging/\r\n.digest-cache/\r\n",
+            "bin/\r\n/output\r\n*.swp\r\n# Made by digest build and npm, never committed.\r\n.output.digest-staging/\r\n.digest-cache/\r\nnode_modules/\r\n",
             File.ReadAllText(temp.Combine(".gitignore")));
         var tools = JsonNode.Parse(File.ReadAllText(temp.Combine(".config", "dotnet-tools.json")))!["tools"]!.AsObject();
         Assert.Equal(["dotnet-ef", "digest.tool"], tools.Select(t => t.Key));

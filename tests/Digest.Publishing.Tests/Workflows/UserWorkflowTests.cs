@@ -43,8 +43,10 @@ public sealed class UserWorkflowTests(PackedToolFixture tool) : IClassFixture<Pa
             </configuration>
             """);
 
+        // Search on, as one line of digest.yml turns it on: the workflow installs what it needs (issue 20).
+        File.WriteAllText(Path.Combine(site, "digest.yml"), File.ReadAllText(Path.Combine(site, "digest.yml")).Replace("search: false", "search: true", StringComparison.Ordinal));
         var runs = RunSteps(File.ReadAllText(Path.Combine(site, ".github/workflows/pages.yml")));
-        Assert.Equal(2, runs.Count);
+        Assert.Equal(3, runs.Count);
         foreach (var run in runs)
         {
             var script = run.Replace(BaseUrlExpression, BaseUrl.TrimEnd('/'), StringComparison.Ordinal);
@@ -56,6 +58,8 @@ public sealed class UserWorkflowTests(PackedToolFixture tool) : IClassFixture<Pa
 
         Assert.True(File.Exists(Path.Combine(site, "output", "index.html")));
         Assert.True(File.Exists(Path.Combine(site, "output", ".nojekyll")));
+        Assert.True(File.Exists(Path.Combine(site, "output", "pagefind", "pagefind-ui.js")));
+        Assert.Contains("action=\"/site/search/\"", File.ReadAllText(Path.Combine(site, "output", "index.html")), StringComparison.Ordinal);
         Assert.Contains("https://user.github.io/site/", File.ReadAllText(Path.Combine(site, "output", "sitemap.xml")), StringComparison.Ordinal);
         var check = await ProcessRunner.RunAsync(site, "dotnet", ["tool", "run", "digest", "check", "--base-url", BaseUrl], environment);
         Assert.True(check.Exit == 0, $"{check.Output}\n{check.Error}");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Digest.Scaffolding;
 using YamlDotNet.RepresentationModel;
 
@@ -107,12 +108,28 @@ public sealed class WorkflowTests
         Assert.Equal("~/.nuget/packages", Text(cache, "with", "path"));
         Assert.Contains("${{ hashFiles('.config/dotnet-tools.json') }}", Text(cache, "with", "key"), StringComparison.Ordinal);
 
-        Assert.Equal(["dotnet tool restore", $"dotnet tool run digest build --check {BaseUrl}"], Runs(workflow));
+        Assert.Equal(["dotnet tool restore", PagefindInstall, $"dotnet tool run digest build --check {BaseUrl}"], Runs(workflow));
         Assert.True(
             IndexOf(workflow, s => s == cache) < IndexOf(workflow, s => s.Children.TryGetValue(new YamlScalarNode("run"), out var run) && run.ToString() == "dotnet tool restore"),
             "the cache is restored before the tool");
         // Never an unpinned install of whatever version NuGet has that day.
         Assert.DoesNotContain("tool install", Source("user"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 20: the Pagefind the tests use, into the site's node_modules/, where digest looks for it.</summary>
+    private static string PagefindInstall =>
+        "npm install --prefix . --no-save --no-package-lock --no-audit --no-fund pagefind@"
+        + JsonNode.Parse(File.ReadAllText(Repository.File("package.json")))!["devDependencies"]!["pagefind"]!.GetValue<string>();
+
+    [Fact]
+    public void TheUsersWorkflowInstallsThePagefindTheTestsUseWithNodeBeforeTheBuild()
+    {
+        var workflow = Workflow("user");
+        Assert.Equal("22", Text(Step(workflow, "build", "actions/setup-node@v6"), "with", "node-version"));
+        Assert.True(
+            IndexOf(workflow, s => s.Children.TryGetValue(new YamlScalarNode("run"), out var run) && run.ToString() == PagefindInstall)
+                < IndexOf(workflow, s => s.Children.TryGetValue(new YamlScalarNode("run"), out var run) && run.ToString().Contains(" build --check ", StringComparison.Ordinal)),
+            "Pagefind is installed before the build that runs it");
     }
 
     [Fact]
