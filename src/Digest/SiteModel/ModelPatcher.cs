@@ -68,8 +68,8 @@ public static class ModelPatcher
     /// term with the same name and articles as before stays the object it was, so that the patch names only what changed.
     /// Only articles on the timeline of a changed term can have other related articles.
     /// </summary>
-    /// <returns>Null when, in a site of several languages, a term page came or went: the same term's pages in the other
-    /// editions link to it (hreflang), and only a new model finds them.</returns>
+    /// <returns>Null when, in a site of several languages, a term page came or went that another edition has too: that
+    /// edition's page links to it (hreflang), and only a new model finds them.</returns>
     private static (Site, ModelPatch)? RegroupTerms(Site previous, bool retagged, bool recategorized, IReadOnlyList<SiteArticle> storyMates,
         SiteSettings settings, DiagnosticBag diagnostics)
     {
@@ -87,7 +87,7 @@ public static class ModelPatcher
             var categories = recategorized
                 ? TermGrouping.Group(articles, TermKind.Category, prefix, aliases, a => a.Source.Categories, (a, terms) => a.Categories = terms, edition.Categories, changes)
                 : edition.Categories;
-            if (previous.Editions.Count > 1 && (!SameSlugs(tags, edition.Tags) || !SameSlugs(categories, edition.Categories)))
+            if (LinksAnotherEdition(previous, edition, edition.Tags, tags, e => e.Tags) || LinksAnotherEdition(previous, edition, edition.Categories, categories, e => e.Categories))
             {
                 return null;
             }
@@ -116,8 +116,18 @@ public static class ModelPatcher
         return (site, new ModelPatch(previous, withNewTerms, withNewRelated, changes.Replaced, storyMates));
     }
 
-    private static bool SameSlugs(IReadOnlyList<Term> now, IReadOnlyList<Term> before) =>
-        now.Select(t => t.Slug).Order(StringComparer.Ordinal).SequenceEqual(before.Select(t => t.Slug).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+    /// <summary>Whether a term page came or went whose slug another edition has a page for: that page links to it (hreflang).</summary>
+    private static bool LinksAnotherEdition(Site site, Edition edition, IReadOnlyList<Term> before, IReadOnlyList<Term> now, Func<Edition, IReadOnlyList<Term>> termsOf)
+    {
+        if (site.Editions.Count < 2 || ReferenceEquals(before, now))
+        {
+            return false;
+        }
+
+        var changed = before.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        changed.SymmetricExceptWith(now.Select(t => t.Slug));
+        return changed.Count > 0 && site.Editions.Any(other => other != edition && termsOf(other).Any(t => changed.Contains(t.Slug)));
+    }
 
     private static Site With(Site previous, IReadOnlyList<Edition> editions) => new()
     {

@@ -30,7 +30,7 @@ public sealed class StoryIncrementalTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private int Cards(string page) => _site.Read(page).Split("<article class=\"card\"").Length - 1;
+    private int Cards(string page) => _site.Read(page).Split("<article class=\"card").Length - 1;
 
     [Fact]
     public void EditingATitleUpdatesItsStoryAndThePagesShowingItAndEqualsAColdBuild()
