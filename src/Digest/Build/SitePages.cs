@@ -54,8 +54,7 @@ internal static class SitePages
         terms.SelectMany(term =>
         {
             var names = new Dictionary<string, string> { ["name"] = term.Name };
-            var alternates = Alternates(site, edition, e =>
-                (term.Kind == TermKind.Tag ? e.Tags : e.Categories).FirstOrDefault(t => t.Slug == term.Slug)?.Url);
+            var alternates = Alternates(site, edition, e => e.Term(term.Kind, term.Slug)?.Url);
             return Paginated(site, edition, strings, term.Url, term.Articles, kind, kind, strings.Text(kind + "_title", names) ?? term.Name,
                 strings.Text("term_description", names) ?? "", [term], () => new Fingerprint(), alternates, (model, g) =>
                 {
@@ -90,8 +89,7 @@ internal static class SitePages
             var kind = archive.Kind.ToString().ToLowerInvariant();
             var date = new Dictionary<string, string> { ["date"] = archive.Title(strings) };
             var (titleKey, descriptionKey) = archive.Kind == ArchiveKind.Day ? ("edition_title", "edition_description") : ("archive_title", "archive_description");
-            var alternates = Alternates(site, edition, e =>
-                (archive.Kind switch { ArchiveKind.Day => e.Days, ArchiveKind.Month => e.Months, _ => e.Years }).FirstOrDefault(a => a.Date == archive.Date)?.Url);
+            var alternates = Alternates(site, edition, e => e.Archive(archive.Kind, archive.Date)?.Url);
             return Paginated(site, edition, strings, archive.Url, archive.Articles, kind, kind, strings.Text(titleKey, date) ?? date["date"],
                 strings.Text(descriptionKey, date) ?? "", [], () => new Fingerprint().AddHash(ModelKeys.Of(archive)), alternates,
                 (_, g) => g["archive"] = TemplateModel.Archive(archive, strings));
